@@ -1,0 +1,136 @@
+"""Typed data models shared by every stage of the pipeline.
+
+The pipeline is readers -> analysis -> stories/digests -> render -> writer.
+Every stage hands the next one of these small frozen values; only the writer
+touches the disk. All tuples are in a deterministic order so that the output
+is byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+EntityType = Literal["person", "organisation", "place", "equipment", "event"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "equipment", "event")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file, as the reader understood it (no analysis yet).
+
+    ``paragraphs`` is the body split on blank lines, whitespace-normalised,
+    with the leading ``date`` marker removed; the dateline (if any) is still
+    at the start of the first paragraph: splitting it off is analysis.
+    """
+
+    source: str
+    """The input file name (``000_77eafcfab681bf0a.txt``); unique in a run."""
+    date: _dt.date
+    """The publication date from the ``date`` line (or the editor's front matter)."""
+    paragraphs: tuple[str, ...]
+    """Body paragraphs in reading order, never empty."""
+    content_hash: str
+    """SHA-256 hex digest of the normalised date + body (+ editor metadata)."""
+    overrides: Mapping[str, object] = field(default_factory=dict)
+    """What the editor set in the file's own YAML front matter (title, source, url, tags...)."""
+
+    @property
+    def id(self) -> str:
+        """A stable identifier derived from the content (first 12 hex digits)."""
+        return self.content_hash[:12]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """One entity mention in one article, before cross-article resolution."""
+
+    type: EntityType
+    surface: str
+    """The text exactly as written (``Defence Minister Rajnath Singh``)."""
+    name: str
+    """The best name known inside the article (``Rajnath Singh``)."""
+    paragraph: int
+    """0-based index into ``Analysis.paragraphs``."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    """The quotation without its quote marks."""
+    speaker: str | None
+    """Canonical (after resolution) name of the speaker, or None if unknown."""
+    speaker_type: EntityType | None
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A date stated or implied by the text, resolved against the article date."""
+
+    date: str
+    """ISO form at its precision: ``2024-12-09``, ``2024-07`` or ``2025``."""
+    text: str
+    """The sentence that carries the date."""
+    paragraph: int
+    expression: str
+    """The words that gave the date (``on Monday``, ``in July``)."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analysis stage learned about one article."""
+
+    headline: str
+    dateline: str | None
+    summary: str
+    paragraphs: tuple[str, ...]
+    """Body paragraphs with the dateline removed from the first one."""
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[DatedEvent, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity across the whole corpus."""
+
+    type: EntityType
+    name: str
+    """Canonical name."""
+    aliases: tuple[str, ...]
+    """Every surface form seen, sorted, the canonical name excluded."""
+    slug: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with its analysis and its corpus-level resolution."""
+
+    article: Article
+    analysis: Analysis
+    entities: Mapping[str, tuple[str, ...]]
+    """Entity type -> canonical names (sorted) mentioned in this article."""
+    slug: str
+    """Unique page slug under ``articles/``."""
+    duplicate_of: str | None = None
+    """Slug of the article this one copies (near-identical text), if any."""
+
+    @property
+    def url(self) -> str:
+        return f"articles/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A file to be written under ``docs/``: the only thing the writer sees."""
+
+    path: str
+    """POSIX path relative to ``docs/`` (``articles/x.md``)."""
+    content: str

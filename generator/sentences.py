@@ -1,0 +1,79 @@
+"""Sentence splitting for news prose.
+
+A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by closing
+quotes or brackets) before white space and a capital letter, digit or opening
+quote, unless the word before the full stop is a known abbreviation
+(``Mr.``, ``Dec.``, ``U.S.``) or a single initial. Good enough for wire copy
+and fast: one regular-expression pass per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st mt ft jr sr
+    no nos vs etc inc ltd corp co bros dept est approx fig al
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+_BOUNDARY = re.compile(r"""([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])""")
+_MAX_SENTENCE = 2000
+"""Longer runs without punctuation are cut at a space so that no stage sees an unbounded sentence."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int
+    index: int
+    """Position of the sentence within its paragraph."""
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+    if not word:
+        return False
+    token = word.group(1)
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", token + "."):
+        return True  # U.S. / U.N.
+    return token.lower().rstrip(".") in ABBREVIATIONS
+
+
+def split(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences (whitespace already normalised)."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end(2)
+        if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)]):
+            continue
+        piece = paragraph[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    out: list[str] = []
+    for sentence in sentences:
+        while len(sentence) > _MAX_SENTENCE:
+            cut = sentence.rfind(" ", 0, _MAX_SENTENCE)
+            cut = cut if cut > _MAX_SENTENCE // 2 else _MAX_SENTENCE
+            out.append(sentence[:cut].strip())
+            sentence = sentence[cut:].strip()
+        if sentence:
+            out.append(sentence)
+    return out
+
+
+def split_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[Sentence]:
+    """All sentences of a body, each knowing its paragraph."""
+    return [
+        Sentence(text=s, paragraph=p, index=i)
+        for p, paragraph in enumerate(paragraphs)
+        for i, s in enumerate(split(paragraph))
+    ]
