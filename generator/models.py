@@ -134,3 +134,77 @@ class Page:
     path: str
     """POSIX path relative to ``docs/`` (``articles/x.md``)."""
     content: str
+
+
+@dataclass(frozen=True, order=True)
+class Citation:
+    """A pointer to one paragraph of one article page."""
+
+    slug: str
+    """Article page slug (``articles/<slug>.md``)."""
+    paragraph: int
+    """0-based paragraph index; the page anchor is ``p<paragraph + 1>``."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement with every article paragraph that reports it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def count(self) -> int:
+        """Independent articles reporting it (duplicates already folded)."""
+        return len({c.slug for c in self.citations})
+
+
+@dataclass(frozen=True)
+class Claim:
+    value: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Articles giving different values for the same thing."""
+
+    about: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A story or subject: a set of articles, found automatically or defined by an editor."""
+
+    slug: str
+    title: str
+    members: tuple[str, ...]
+    """Article slugs, newest first."""
+    keys: tuple[str, ...] = ()
+    """The entity names or terms that define the topic."""
+    page: str | None = None
+    """Path of the editor's page under docs/ when the topic is hand-written."""
+
+
+@dataclass(frozen=True)
+class Digest:
+    topic: Topic
+    summary: str
+    overview: tuple[Fact, ...]
+    facts: tuple[Fact, ...]
+    disagreements: tuple[Disagreement, ...]
+    timeline: tuple[TimelineEntry, ...]
+    quotes: tuple[tuple[Quote, str], ...]
+    """Each quote with the slug of the article that carries it."""
+    entities: Mapping[str, tuple[str, ...]]
+    contributions: tuple[tuple[str, str], ...]
+    """(article slug, what that article adds) in the order of ``topic.members``."""
+    updated: _dt.date

@@ -1,0 +1,99 @@
+"""Per-article analysis cache, keyed by content hash and analysis version.
+
+The per-article analysis is a pure function of the article's content, the
+knowledge file and the generator's code, so its result can be kept between
+runs: adding one article to 5,000 re-analyses one. The cache is an SQLite
+file under ``docs/`` whose name starts with a dot, so MkDocs never publishes
+it, and deleting it only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .models import Analysis, DatedEvent, Mention, Quote
+
+CACHE_NAME = ".briefing-cache.sqlite"
+
+
+def code_version(extra: bytes = b"") -> str:
+    """Hash of the generator's own source (and ``extra``, e.g. the knowledge file)."""
+    digest = hashlib.sha256(extra)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")) + sorted((package / "data").glob("*")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def to_json(analysis: Analysis) -> str:
+    return json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":"))
+
+
+def from_json(raw: str) -> Analysis:
+    data = json.loads(raw)
+    return Analysis(
+        headline=data["headline"],
+        dateline=data["dateline"],
+        summary=data["summary"],
+        paragraphs=tuple(data["paragraphs"]),
+        mentions=tuple(Mention(**m) for m in data["mentions"]),
+        quotes=tuple(Quote(**q) for q in data["quotes"]),
+        events=tuple(DatedEvent(**e) for e in data["events"]),
+        tags=tuple(data["tags"]),
+    )
+
+
+class AnalysisCache:
+    """``get_many``/``put_many`` over an SQLite table; a broken file is recreated."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path = path
+        self.version = version
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        return db
+
+    def _key(self, content_hash: str) -> str:
+        return f"{self.version}:{content_hash}"
+
+    def get_many(self, hashes: Iterable[str]) -> dict[str, Analysis]:
+        wanted = {self._key(h): h for h in hashes}
+        found: dict[str, Analysis] = {}
+        keys = list(wanted)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, value in self._db.execute(f"SELECT key, value FROM analysis WHERE key IN ({marks})", chunk):
+                try:
+                    found[wanted[key]] = from_json(value)
+                except (ValueError, KeyError, TypeError):
+                    continue
+        return found
+
+    def put_many(self, items: Mapping[str, Analysis], keep: Iterable[str]) -> None:
+        """Store new analyses and forget entries of other versions or vanished articles."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)",
+                [(self._key(h), to_json(a)) for h, a in sorted(items.items())],
+            )
+            live = {self._key(h) for h in keep}
+            stale = [k for (k,) in self._db.execute("SELECT key FROM analysis") if k not in live]
+            self._db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
+
+    def close(self) -> None:
+        self._db.close()

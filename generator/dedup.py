@@ -1,0 +1,79 @@
+"""Duplicate and near-duplicate articles (syndicated copies), found with MinHash LSH.
+
+Each article is reduced to a MinHash signature of its word 5-gram shingles;
+locality-sensitive hashing proposes candidate pairs in about linear time, and
+only those pairs are compared exactly (Jaccard similarity of the shingle
+sets). A copy is attached to its original: the earliest article, then the
+longest, then the smallest id.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE = 5
+NUM_PERM = 64
+THRESHOLD = 0.8
+"""Jaccard similarity of shingle sets above which two articles are copies."""
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _signature(items: set[str]) -> MinHash:
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    if items:
+        minhash.update_batch([s.encode("utf-8") for s in sorted(items)])
+    return minhash
+
+
+def find_copies(texts: Mapping[str, str], rank: Mapping[str, tuple]) -> dict[str, str]:
+    """Map each copy's key to its original's key.
+
+    ``texts`` maps article keys to their text; ``rank`` gives a sort key per
+    article (smaller = preferred original).
+    """
+    shingle_sets = {key: shingles(text) for key, text in texts.items()}
+    lsh = MinHashLSH(threshold=THRESHOLD * 0.85, num_perm=NUM_PERM)
+    signatures = {}
+    for key in sorted(texts):
+        signatures[key] = _signature(shingle_sets[key])
+        lsh.insert(key, signatures[key])
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while key in parent:
+            key = parent[key]
+        return key
+
+    for key in sorted(texts, key=lambda k: rank[k]):
+        for other in sorted(lsh.query(signatures[key])):
+            if other == key:
+                continue
+            a, b = shingle_sets[key], shingle_sets[other]
+            if not a or not b:
+                continue
+            if len(a & b) / len(a | b) < THRESHOLD:
+                continue
+            ra, rb = root(key), root(other)
+            if ra == rb:
+                continue
+            first, second = sorted((ra, rb), key=lambda k: rank[k])
+            parent[second] = first
+    return {key: root(key) for key in parent}
+
+
+def similarity(a: str, b: str) -> float:
+    """Exact Jaccard similarity of two texts' shingle sets (for tests and reports)."""
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
+

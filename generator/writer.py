@@ -1,0 +1,196 @@
+"""Writing pages under ``docs/``: atomically, only when changed, only our own files.
+
+Rules, checked before anything is written:
+
+* a page the generator did not write (no ``generated`` hash in its front
+  matter) belongs to the editor: never written over, moved or deleted;
+* a generated page whose content no longer matches its hash was edited by
+  hand: it is neither rewritten nor deleted unless ``force`` is given;
+* two pages may not map to one path;
+* nothing is written outside ``docs/``.
+
+Each file is written to a temporary file in the same folder, flushed and
+renamed over the target, so an interrupted run leaves every file either old
+or new, never half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from .errors import CollisionError, EditedPageError
+from .markup import generated_state
+from .models import Page
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)
+
+
+def _safe_relative(path: str) -> PurePosixPath:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.suffix != ".md":
+        raise CollisionError(f"refusing to write '{path}': pages must be .md paths inside docs/")
+    return rel
+
+
+def scan(docs: Path) -> dict[str, str]:
+    """Every Markdown file under ``docs`` -> its state (handwritten/generated/edited)."""
+    states: dict[str, str] = {}
+    if not docs.is_dir():
+        return states
+    for path in sorted(docs.rglob("*.md")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(docs).as_posix()
+        try:
+            content = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            states[rel] = "handwritten"
+            continue
+        states[rel] = generated_state(content)
+    return states
+
+
+def atomic_write(target: Path, content: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def plan(pages: Iterable[Page], states: dict[str, str], force: bool = False) -> list[Page]:
+    """Check every rule before writing; return the pages in path order."""
+    by_path: dict[str, Page] = {}
+    for page in pages:
+        _safe_relative(page.path)
+        if page.path in by_path:
+            raise CollisionError(f"two generated pages map to docs/{page.path}")
+        by_path[page.path] = page
+    for path in sorted(by_path):
+        state = states.get(path)
+        if state == "handwritten":
+            raise CollisionError(
+                f"docs/{path} is a hand-written page; the generator will not overwrite it"
+            )
+        if state == "edited" and not force:
+            raise EditedPageError(
+                f"docs/{path} was generated and then edited by hand; move your text to a new page, "
+                f"or run with --force to discard the edit"
+            )
+    return [by_path[p] for p in sorted(by_path)]
+
+
+JOURNAL = ".briefing-journal.json"
+"""Written after every new file is staged and before any is renamed into place."""
+
+
+def _stage(target: Path, content: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return Path(tmp)
+
+
+def recover(docs: Path) -> None:
+    """Finish a run that was interrupted while renaming; drop staged files of one that was not."""
+    journal = docs / JOURNAL
+    if journal.is_file():
+        try:
+            ops = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            ops = {"replace": [], "delete": []}
+        for tmp, target in ops.get("replace", []):
+            if (docs / tmp).exists():
+                os.replace(docs / tmp, docs / target)
+        for target in ops.get("delete", []):
+            if (docs / target).exists():
+                (docs / target).unlink()
+        journal.unlink()
+    if docs.is_dir():
+        for stale in docs.rglob(".*.md.*.tmp"):
+            stale.unlink()
+
+
+def write_pages(docs: Path, pages: Iterable[Page], force: bool = False) -> WriteReport:
+    """Make ``docs/`` hold exactly ``pages`` plus the editor's files.
+
+    All new files are staged first; a journal then records the renames, so
+    a run killed at any point leaves ``docs/`` as it was or, once the next
+    run calls :func:`recover`, fully updated.
+    """
+    docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    states = scan(docs)
+    ordered = plan(pages, states, force)
+    report = WriteReport()
+    wanted = {page.path for page in ordered}
+    staged: list[tuple[Path, str]] = []
+    try:
+        for page in ordered:
+            target = docs / page.path
+            if states.get(page.path) == "generated":
+                try:
+                    if target.read_text(encoding="utf-8") == page.content:
+                        report.unchanged.append(page.path)
+                        continue
+                except OSError:
+                    pass
+            staged.append((_stage(target, page.content), page.path))
+        for path, state in sorted(states.items()):
+            if path in wanted or state == "handwritten":
+                continue
+            if state == "edited" and not force:
+                report.kept_edited.append(path)
+                continue
+            report.deleted.append(path)
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    if not staged and not report.deleted:
+        return report
+    ops = {
+        "replace": [[tmp.relative_to(docs).as_posix(), path] for tmp, path in staged],
+        "delete": report.deleted,
+    }
+    atomic_write(docs / JOURNAL, json.dumps(ops, indent=0))
+    for tmp, path in staged:
+        os.replace(tmp, docs / path)
+        report.written.append(path)
+    for path in report.deleted:
+        (docs / path).unlink(missing_ok=True)
+        _remove_empty_parents(docs, (docs / path).parent)
+    (docs / JOURNAL).unlink()
+    return report
+
+
+def _remove_empty_parents(docs: Path, folder: Path) -> None:
+    docs = docs.resolve()
+    folder = folder.resolve()
+    while folder != docs and docs in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
