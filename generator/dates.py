@@ -1,0 +1,159 @@
+"""Dates stated or implied by an article, resolved against its publication date.
+
+Explicit dates ("June 24 2020", "24 June 2020", "December 10, 2024"), partial
+ones ("on September 2", "in July", "February 2021", "in 2021", "end of
+2020") and relative ones ("on Monday", "yesterday", "next year") become a
+:class:`DatedEvent` with an ISO date at the precision the text gives:
+``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. Vague spans ("last week", "over the
+next two days") have no such form and are skipped. A missing year or a bare
+weekday is taken to be in the past unless the sentence speaks of the future.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterable
+
+from .models import DatedEvent
+from .sentences import Sentence
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_END = r"(?![\w-]*\d)(?!-\d)"
+"""A year followed by ``-31`` (``2021-31``) or more digits is a range or a code."""
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("mdy", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b{_END}")),
+    ("dmy", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b{_END}")),
+    ("md", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?(?P<month>{_MONTH})\.?\s+{_DAY}\b(?!\s*(?:%|per|million|billion|[-–]\d))")),
+    ("dm", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b")),
+    ("my", re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b{_END}")),
+    ("m", re.compile(rf"\b(?P<rel>(?i:in|since|until|till|by|during|from|last|next|this|early|late|mid-?|end of|beginning of))\s+(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH})\b(?!\s*\d)")),
+    ("y", re.compile(rf"\b(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of|start of|the end of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b{_END}")),
+    ("wd", re.compile(r"\b(?P<rel>(?i:last|next|this|on|since|by|until|from|early|late))?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:'s)?")),
+    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("rel_year", re.compile(r"\b(?P<rel>last|next|this|previous|following|coming)\s+(?P<unit>year|month)\b", re.IGNORECASE)),
+)
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|to be held|is to|are to|scheduled|expected to|plans? to|planned|"
+    r"due to|set to|upcoming|forthcoming|next|coming)\b",
+    re.IGNORECASE,
+)
+_MONTH_GAP_PAST = 2
+"""A month-day without a year more than this many months ahead is read as last year's."""
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word[:3].lower()]
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str | None:
+    g = m.groupdict()
+    if kind in ("mdy", "dmy"):
+        d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return d.isoformat() if d else None
+    if kind in ("md", "dm"):
+        month, day = _month(g["month"]), int(g["day"])
+        d = _safe_date(today.year, month, day)
+        if d is None:
+            return None
+        months_ahead = (d.year - today.year) * 12 + d.month - today.month
+        if d > today and months_ahead > _MONTH_GAP_PAST and not _is_future(sentence):
+            d = _safe_date(today.year - 1, month, day)
+        elif d < today and (today - d).days > 300 and _is_future(sentence):
+            d = _safe_date(today.year + 1, month, day)
+        return d.isoformat() if d else None
+    if kind == "my":
+        return f"{int(g['year']):04d}-{_month(g['month']):02d}"
+    if kind == "m":
+        month = _month(g["month"])
+        rel = g["rel"].lower()
+        year = today.year
+        if rel == "next":
+            year += month <= today.month
+        elif rel == "last":
+            year -= month >= today.month
+        elif rel != "this":
+            if _is_future(sentence) and rel != "since":
+                year += month < today.month
+            else:
+                year -= month > today.month
+        return f"{year:04d}-{month:02d}"
+    if kind == "y":
+        return f"{int(g['year']):04d}"
+    if kind == "wd":
+        target = _WEEKDAYS.index(g["weekday"].lower())
+        rel = (g["rel"] or "").lower()
+        back = (today.weekday() - target) % 7
+        if rel == "next" or (rel != "last" and _is_future(sentence) and back != 0):
+            return (today + _dt.timedelta(days=(target - today.weekday()) % 7 or 7)).isoformat()
+        if rel == "last" and back == 0:
+            back = 7
+        return (today - _dt.timedelta(days=back)).isoformat()
+    if kind == "rel_day":
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
+        return (today + _dt.timedelta(days=shift)).isoformat()
+    if kind == "rel_year":
+        rel = g["rel"].lower()
+        step = -1 if rel in ("last", "previous") else 0 if rel == "this" else 1
+        if g["unit"].lower() == "year":
+            return f"{today.year + step:04d}"
+        month_index = today.year * 12 + today.month - 1 + step
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    return None
+
+
+def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
+    """``(offset, iso, expression)`` for each date expression in one sentence."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            iso = _resolve(kind, m, sentence, today)
+            if iso is None:
+                continue
+            taken.append((start, end))
+            found.append((start, iso, m.group(0).strip()))
+    found.sort()
+    return found
+
+
+def resolve_dates(sentences: Iterable[Sentence], article_date: _dt.date) -> tuple[DatedEvent, ...]:
+    """Every dated expression in the sentences, in reading order, without repeats."""
+    events: list[DatedEvent] = []
+    seen: set[tuple[str, int, str]] = set()
+    for sentence in sentences:
+        for _, iso, expression in find_dates(sentence.text, article_date):
+            key = (iso, sentence.paragraph, sentence.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(
+                DatedEvent(date=iso, text=sentence.text, paragraph=sentence.paragraph, expression=expression)
+            )
+    return tuple(events)
