@@ -1,0 +1,290 @@
+"""Direct quotations and who said them.
+
+A quotation is text between double quotes (straight or curly); it may run
+over paragraphs (wire style: the next paragraph reopens the quote, or a
+paragraph that ends inside a quote continues into the next one, which closes
+it). The speaker comes from the attribution around it:
+
+* after it: ``"...," X said`` / ``said X`` / ``he added`` / ``said the Defence
+  Minister`` / ``the ministry said`` / ``according to the ministry``;
+* before it: ``X said: "..."``, ``X tweeted, "..."``, ``X described it as "..."``.
+
+Pronouns take the speaker of the previous quote or the most recent person
+who was the subject of a sentence, whichever is nearer. A title ("the
+Russian Defence Minister") names the person introduced with that title.
+Short quotations (fewer than four words) without a speech verb right next to
+them are scare quotes and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .models import Mention, Quote
+
+_VERBS = (
+    r"said|says|say|stated|states|added|adds|told|tells|tweeted|tweets|posted|posts|wrote|writes"
+    r"|noted|notes|asked|asks|replied|replies|declared|declares|announced|insisted|insists|explained"
+    r"|described|describes|termed|terms|called|calls|remarked|warned|warns|urged|argued|argues|claimed"
+    r"|acknowledged|continued|recalled|admitted|conceded|commented|emphasi[sz]ed|stressed|underlined"
+    r"|observed|pointed out|responded|answered|concluded|promised|vowed|joked|quipped|predicted"
+    r"|cautioned|affirmed|reiterated|assured|confirmed|denied|maintained|shouted|according to|quoted"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_SHORT_AFTER = re.compile(rf"^[\s,.!?]*(?:\S+\s+){{0,4}}?(?:{_VERBS})\b", re.IGNORECASE)
+_SHORT_BEFORE = re.compile(
+    rf"\b(?:{_VERBS})(?:\s+(?:that|it|as)|(?:\s+[\w'’-]+){{0,4}}\s+as)?\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_LEADING_PRONOUN = re.compile(r"[\"“‘]?(?:He|She|They|It|We|I)\b")
+_PRONOUN = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
+_TITLE = re.compile(r"\bthe\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)")
+_HEAD_NOUN = re.compile(r"\b(?:the|an?|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]+)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+MIN_WORDS = 4
+MAX_SPAN_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A quotation's position: from just after the opening mark to its closing mark."""
+
+    p0: int
+    start: int
+    p1: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    paragraph: int
+    start: int
+    end: int
+    mention: Mention
+
+
+def _mark_kind(text: str, i: int) -> str | None:
+    ch = text[i]
+    if ch in _OPENERS:
+        return "open"
+    if ch in _CLOSERS:
+        return "close"
+    if ch != '"':
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    if not before.isspace():
+        return "close"
+    return "either"
+
+
+def _spans(paragraphs: Sequence[str]) -> list[_Span]:
+    marks = [
+        (p, i, kind)
+        for p, text in enumerate(paragraphs)
+        for i in range(len(text))
+        if text[i] in '"“”„«»' and (kind := _mark_kind(text, i))
+    ]
+    spans: list[_Span] = []
+    opened: tuple[int, int] | None = None
+    for p, i, kind in marks:
+        if opened and p - opened[0] > MAX_SPAN_PARAGRAPHS - 1:
+            opened = None
+        if kind == "either":
+            kind = "close" if opened else "open"
+        if kind == "open":
+            continuing = opened and opened[0] < p and not paragraphs[p][:i].strip()
+            if not continuing:
+                opened = (p, i + 1)
+            continue
+        if opened is None:
+            continue
+        p0, start = opened
+        if p0 == p:
+            text = paragraphs[p][start:i]
+        else:
+            parts = [paragraphs[p0][start:]]
+            parts += [paragraphs[k].lstrip(_OPENERS + '"') for k in range(p0 + 1, p)]
+            parts.append(paragraphs[p][:i].lstrip(_OPENERS + '"'))
+            text = " ".join(part.strip() for part in parts)
+        spans.append(_Span(p0, start, p, i, text))
+        opened = None
+    return spans
+
+
+def _occurrences(paragraphs: Sequence[str], mentions: Sequence[Mention], kinds: tuple[str, ...]) -> list[_Occurrence]:
+    """Where each mention's surface occurs in its paragraph (longest wins on overlap)."""
+    found: list[_Occurrence] = []
+    for mention in {m for m in mentions if m.type in kinds}:
+        if not 0 <= mention.paragraph < len(paragraphs) or not mention.surface:
+            continue
+        text = paragraphs[mention.paragraph]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(mention.surface)}(?![\w-])", text):
+            found.append(_Occurrence(mention.paragraph, m.start(), m.end(), mention))
+    found.sort(key=lambda o: (o.paragraph, o.start, -(o.end - o.start)))
+    kept: list[_Occurrence] = []
+    for occ in found:
+        if kept and kept[-1].paragraph == occ.paragraph and occ.start < kept[-1].end:
+            continue
+        kept.append(occ)
+    return kept
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _after_window(paragraphs: Sequence[str], span: _Span) -> tuple[int, int]:
+    text = paragraphs[span.p1]
+    lo = span.end + 1
+    hi = min(len(text), lo + 160)
+    end = _SENTENCE_END.search(text, lo, hi)
+    hi = end.start() + 1 if end else hi
+    for k in range(lo, hi):
+        if text[k] in _OPENERS or (text[k] == '"' and _mark_kind(text, k) == "open"):
+            hi = k
+            break
+    return lo, hi
+
+
+def _subjects(paragraphs: Sequence[str], people: list[_Occurrence]) -> list[_Occurrence]:
+    """The first person named in each sentence: taken as that sentence's subject."""
+    subjects: list[_Occurrence] = []
+    seen: set[tuple[int, int]] = set()
+    for occ in people:
+        text = paragraphs[occ.paragraph]
+        key = (occ.paragraph, _sentence_start(text, occ.start))
+        if key not in seen:
+            seen.add(key)
+            if not _LEADING_PRONOUN.match(text, key[1]):
+                subjects.append(occ)
+    return subjects
+
+
+class _Resolver:
+    def __init__(self, paragraphs: Sequence[str], mentions: Sequence[Mention]) -> None:
+        self.paragraphs = paragraphs
+        self.people = _occurrences(paragraphs, mentions, ("person",))
+        self.orgs = _occurrences(paragraphs, mentions, ("organisation",))
+        self.subjects = _subjects(paragraphs, self.people)
+        self.previous: tuple[tuple[int, int], str | None, str | None] | None = None
+
+    def _in(self, occs: list[_Occurrence], p: int, lo: int, hi: int) -> list[_Occurrence]:
+        return [o for o in occs if o.paragraph == p and lo <= o.start and o.end <= hi]
+
+    def _pronoun(self, word: str, where: tuple[int, int]) -> tuple[str | None, str | None]:
+        word = word.lower()
+        candidates: list[tuple[tuple[int, int], str | None, str | None]] = []
+        if self.previous and self.previous[0] <= where and self.previous[1]:
+            candidates.append(self.previous)
+        if word in ("he", "she"):
+            before = [s for s in self.subjects if (s.paragraph, s.start) <= where]
+            if before:
+                s = before[-1]
+                candidates.append(((s.paragraph, s.start), s.mention.name, "person"))
+            candidates = [c for c in candidates if c[2] == "person"]
+        elif word == "it":
+            candidates = [c for c in candidates if c[2] == "organisation"]
+        else:
+            return None, None
+        if not candidates:
+            return None, None
+        best = max(candidates, key=lambda c: c[0])
+        return best[1], best[2]
+
+    def _by_title(self, title: str, where: tuple[int, int]) -> str | None:
+        wanted = title.lower()
+        bearers = [o for o in self.people if wanted in o.mention.surface.lower()]
+        if not bearers:
+            pattern = re.compile(rf"\b{re.escape(title)}\s+((?:[A-Z][\w'’-]+\s?){{1,3}})", re.IGNORECASE)
+            names = [m.group(1).split()[-1] for p in self.paragraphs for m in pattern.finditer(p)]
+            bearers = [o for o in self.people for n in names if n in o.mention.name.split() or n in o.mention.surface.split()]
+        if not bearers:
+            return None
+        earlier = [o for o in bearers if (o.paragraph, o.start) <= where]
+        return (earlier[-1] if earlier else bearers[0]).mention.name
+
+    def _organisation(self, noun: str, where: tuple[int, int]) -> str | None:
+        noun = noun.lower()
+        hits = [o for o in self.orgs if noun in o.mention.surface.lower() or noun in o.mention.name.lower()]
+        if not hits:
+            return None
+        earlier = [o for o in hits if (o.paragraph, o.start) <= where]
+        return (earlier[-1] if earlier else hits[0]).mention.name
+
+    def speaker_in(self, p: int, lo: int, hi: int, where: tuple[int, int]) -> tuple[str | None, str | None]:
+        """The speaker named in ``paragraphs[p][lo:hi]``, an attribution window."""
+        people = self._in(self.people, p, lo, hi)
+        if people:
+            return people[0].mention.name, "person"
+        window = self.paragraphs[p][lo:hi]
+        pronoun = _PRONOUN.search(window)
+        verb = _VERB.search(window)
+        if pronoun and (verb is None or abs(pronoun.start() - verb.start()) < 25):
+            name, kind = self._pronoun(pronoun.group(1), where)
+            if name:
+                return name, kind
+        for title in _TITLE.finditer(window):
+            name = self._by_title(title.group(1), where)
+            if name:
+                return name, "person"
+        orgs = self._in(self.orgs, p, lo, hi)
+        if orgs:
+            return orgs[0].mention.name, "organisation"
+        for head in _HEAD_NOUN.finditer(window):
+            name = self._organisation(head.group(1), where)
+            if name:
+                return name, "organisation"
+            name = self._by_title(head.group(1), where) if head.group(1) not in ("statement",) else None
+            if name:
+                return name, "person"
+        return None, None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip().rstrip(",;:").strip()
+
+
+def extract_quotes(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> tuple[Quote, ...]:
+    """Direct quotations with their speakers, in reading order."""
+    resolver = _Resolver(paragraphs, mentions)
+    quotes: list[Quote] = []
+    for span in _spans(paragraphs):
+        text = _clean(span.text)
+        if not text:
+            continue
+        where = (span.p0, span.start)
+        first = paragraphs[span.p0]
+        before_lo = _sentence_start(first, span.start - 1)
+        before = first[before_lo : span.start - 1]
+        after_lo, after_hi = _after_window(paragraphs, span)
+        after = paragraphs[span.p1][after_lo:after_hi]
+        short = len(text.split()) < MIN_WORDS
+        after_attributed = bool(_SHORT_AFTER.search(after))
+        before_attributed = bool(_SHORT_BEFORE.search(before)) if short else bool(_VERB.search(before))
+        if short and not (after_attributed or before_attributed):
+            continue
+        speaker: str | None = None
+        kind: str | None = None
+        if after_attributed:
+            speaker, kind = resolver.speaker_in(span.p1, after_lo, after_hi, where)
+        if speaker is None:
+            people = resolver._in(resolver.people, span.p0, before_lo, span.start)
+            if before_attributed:
+                speaker, kind = resolver.speaker_in(span.p0, before_lo, span.start - 1, where)
+            elif people and not first[people[-1].end : span.start - 1].strip():
+                speaker, kind = people[-1].mention.name, "person"  # Singh "conveyed ..."
+        quotes.append(Quote(text=text, speaker=speaker, speaker_type=kind, paragraph=span.p0))  # type: ignore[arg-type]
+        if speaker:
+            resolver.previous = ((span.p1, span.end), speaker, kind)
+    return tuple(quotes)
