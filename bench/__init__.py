@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic news corpus (``bench.corpus``) and the harness (``bench.run``)."""
