@@ -1,0 +1,133 @@
+"""Tags: a small, consistent vocabulary of lower-case, hyphenated labels.
+
+Per article, :func:`candidate_tags` proposes
+
+* relation tags from hyphenated pairs of names followed by a relation noun
+  ("India-Russia relationship", "US-China trade talks" -> ``india-russia-relations``,
+  ``us-china-trade``);
+* key noun phrases: two-word runs of lower-case content words that the
+  article repeats ("missile systems", "strategic partnership");
+* the places, organisations, equipment and events mentioned most (the lead
+  paragraph counts double).
+
+Across the corpus, :func:`assign_tags` keeps tags shared by two or more
+articles first (those in every article last: they tell articles apart least),
+then the article's own best ones, up to a cap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Mapping, Sequence
+
+from .models import Mention
+
+MAX_CANDIDATES = 12
+MAX_OWN = 2
+"""Tags used by a single article that may still be kept (after shared ones)."""
+
+_RELATION_NOUNS = {
+    "relationship": "relations", "relations": "relations", "ties": "relations", "friendship": "relations",
+    "partnership": "relations", "engagement": "relations", "talks": "talks", "summit": "summit",
+    "cooperation": "cooperation", "trade": "trade", "deal": "deal", "agreement": "agreement",
+    "war": "war", "conflict": "conflict", "border": "border", "dialogue": "talks", "rivalry": "rivalry",
+}
+_PAIR = re.compile(r"\b([A-Z][\w]+(?:-[A-Z][\w]+)+)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+_STOP = frozenset(
+    """a an the of in on at to for with from by and or but as is are was were be been being has have had
+    that this these those it its he she they we i you his her their our my your which who whom whose what
+    will would shall should can could may might must do does did not no nor so than then there here
+    also very more most much many such other both each all any some same own only just over under into
+    about after before while during between against through across towards toward upon within without
+    said says say told tells added adds noted stated according including further already again still
+    new two three four five first second third last next year years month months week day days time
+    one ones way ways part lot range issues issue matter level levels side sides number
+    mr mrs ms dr minister president secretary general prime chief spokesman spokeswoman official officials
+    counterpart leaders leader people country countries nation nations government""".split()
+)
+_VERBISH = frozenset(
+    """put took take takes held hold holds made make makes gave give gives met meet meets got get gets
+    came come went go kept keep left leave saw see seen done sent brought found told deepen strengthen
+    expand boost extend continue discuss review ensure enhance""".split()
+)
+"""Verbs that would start a two-word run ("took place", "held talks"): not a topic."""
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*|[0-9][\w-]*|[^\sA-Za-z0-9]")
+
+
+def slug(text: str) -> str:
+    """``"S-400 Triumf"`` -> ``"s-400-triumf"``."""
+    text = text.lower().replace("&", " and ").replace("’", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ties", "news", "relations", "talks")):
+        return word[:-1]
+    return word
+
+
+def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
+    """Two-word runs of lower-case content words (weighted: the lead counts double)."""
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        weight = 1
+        run: list[str] = []
+        for token in _TOKEN.findall(paragraph) + ["."]:
+            word = token.lower()
+            content = token.isalpha() or ("-" in token and token[0].isalpha())
+            if content and token.islower() and word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
+                run.append(word)
+                continue
+            for a, b in zip(run, run[1:]):
+                counts[f"{a}-{_singular(b)}"] += weight
+            run = []
+    return counts
+
+
+def _relations(paragraphs: Sequence[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        for m in _PAIR.finditer(paragraph):
+            noun = _RELATION_NOUNS.get(m.group(2))
+            if noun:
+                counts[f"{slug(m.group(1))}-{noun}"] += 1
+    return counts
+
+
+def candidate_tags(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Up to :data:`MAX_CANDIDATES` tags for one article, best first."""
+    scores: Counter[str] = Counter()
+    for tag, n in _relations(paragraphs).items():
+        scores[tag] += 3 * n
+    for tag, n in _phrases(paragraphs).items():
+        if n >= 2:
+            scores[tag] += n
+    entity_counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.type in ("place", "organisation", "equipment", "event") and mention.name:
+            entity_counts[slug(mention.name)] += 2 if mention.paragraph == 0 else 1
+    for tag, n in entity_counts.items():
+        if tag and (n >= 2 or len(entity_counts) <= 3):
+            scores[tag] += n
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(tag for tag, _ in ranked if 2 < len(tag) <= 50)[:MAX_CANDIDATES]
+
+
+def assign_tags(candidates_by_id: Mapping[str, tuple[str, ...]], max_per_article: int = 6) -> dict[str, tuple[str, ...]]:
+    """A corpus-wide choice: shared tags first (most shared first), then a few of the article's own."""
+    frequency: Counter[str] = Counter(tag for tags in candidates_by_id.values() for tag in set(tags))
+    result: dict[str, tuple[str, ...]] = {}
+    for key in sorted(candidates_by_id):
+        tags = list(dict.fromkeys(candidates_by_id[key]))
+        everywhere = len(candidates_by_id) >= 3
+        shared = sorted(
+            (t for t in tags if frequency[t] >= 2),
+            key=lambda t: (everywhere and frequency[t] == len(candidates_by_id), tags.index(t)),
+        )
+        own = [t for t in tags if frequency[t] < 2][:MAX_OWN]
+        chosen = (shared + own)[:max_per_article]
+        result[key] = tuple(chosen)
+    return result
