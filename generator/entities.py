@@ -1,0 +1,487 @@
+"""Named entities in one article: people, organisations, places, equipment, events.
+
+One regular-expression pass finds capitalised runs per sentence (joined by
+``of``, ``for``, ``on``, ``and``, ``&`` and name particles only where names
+use them); each run is cleaned (sentence-initial words, possessives, titles)
+and typed by data-driven cues: the gazetteer, title words, head nouns
+(``Commission``, ``Square``, ``Summit``), model numbers, ship prefixes, the
+lower-case word after the run (``missile``, ``agreement``) and quotation
+marks. A second pass resolves what needs the whole article: bare surnames,
+acronyms defined in parentheses and short equipment names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
+from .models import EntityType, Mention
+from .sentences import split as split_sentences
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLE_HEADS = _words(
+    """president presidents minister ministers secretary secretaries chancellor premier king queen
+    prince princess pope general gen colonel col lt lieutenant major maj admiral adm captain capt
+    commander cmdr marshal sergeant sgt senator sen representative rep congressman congresswoman
+    governor gov mayor judge justice mr mrs ms miss dr prof professor sir dame lord lady sheikh emir
+    sultan chairman chairwoman chairperson director ceo ambassador envoy spokesman spokeswoman
+    spokesperson coach commissioner speaker bishop cardinal ayatollah president-elect officer"""
+)
+TITLE_WORDS = TITLE_HEADS | _words(
+    """union defence defense foreign home finance interior external affairs prime vice deputy chief
+    former acting senior junior federal state cabinet trade commerce health education labour labor
+    energy agriculture environment transport culture sports information economy industry navy army
+    air staff executive managing operating financial technology attorney crown grand supreme
+    national general-secretary secretary-general first lady of"""
+)
+ORG_HEADS = _words(
+    """organisation organization commission council committee ministry department agency bureau
+    authority office union alliance league association party army navy force forces police bank
+    university college institute institution foundation fund corporation corp inc inc. ltd ltd. llc
+    plc co company group holdings industries airlines airways commonwealth parliament congress senate
+    assembly court tribunal club fc times post journal network board secretariat government
+    administration directorate command corps regiment brigade fleet academy school hospital
+    laboratory laboratories labs centre center society trust exchange reserve federation coalition
+    movement front kremlin pentagon motors electric"""
+)
+PLACE_HEADS = _words(
+    """square street road avenue bridge ocean sea strait straits gulf bay river lake mountains
+    mountain mount island islands valley region province district county peninsula desert canal
+    airport port harbour harbor park coast basin plateau highlands strip heights hills city
+    territory territories"""
+)
+EVENT_HEADS = _words(
+    """summit exercise exercises parade agreement treaty accord accords pact programme program
+    initiative games olympics olympiad cup championship championships open conference expo
+    exhibition festival war wars revolution declaration convention dialogue election elections
+    referendum day memorial tomb monument cenotaph ceremony marathon tournament prix plan operation
+    scheme campaign protocol charter doctrine award awards prize fair week"""
+)
+OF_HEADS = TITLE_HEADS | ORG_HEADS | PLACE_HEADS | EVENT_HEADS | _words("republic kingdom state isle cape")
+PARTICLES = _words("de da del della di du van von der den bin ibn al la le dos das")
+SHIP_PREFIXES = _words("INS USS HMS HMAS HMCS RFS PNS SS MV RV FS")
+EVENT_CUES = _words(
+    """summit exercise exercises agreement treaty accord pact programme program initiative scheme
+    campaign project projects vision mission games festival conference"""
+)
+EQUIPMENT_CUES = _words(
+    """missile missiles rifle rifles tank tanks aircraft jet jets fighter fighters helicopter
+    helicopters drone drones submarine submarines frigate frigates destroyer destroyers warship
+    warships launcher launchers satellite satellites rocket rockets howitzer howitzers smartphone
+    smartphones"""
+)
+NOT_ACRONYMS = _words(
+    """gdp ceo cfo pm mp tv ai it id ok am bc ad dna hiv aids cctv fdi vat ipo etf ngo suv ev uav
+    faq usb pdf url api ii iii iv vi vii viii ix xi"""
+)
+_NOUN_SUFFIXES = ("ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ive", "ing", "ous")
+_ORDINALS = _words("first second third")
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F]+(?:[-&'’.][\w\u00C0-\u024F]+)*|[^\w\s]")
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d{2,4}[A-Z]{0,3}")
+_WORD_NUMBER = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z0-9&]+)*(?:-[A-Z][a-z]+)?")
+_YEARS = re.compile(r"(?:1[89]|20)\d\d(?:-\d\d(?:\d\d)?)?")
+_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())[‘'“\"]([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
+_LOWER_ORG = re.compile(
+    r"\b(?:([A-Z][a-z]+)\s+)?((?:defence|defense|foreign|finance|home|interior|health|trade|commerce|"
+    r"education|agriculture|environment|justice|information|energy|external affairs)\s+ministry|"
+    r"navy|army|air force|coast guard)\b"
+)
+_QUOTE_OPEN = frozenset("‘“\"'(")
+_QUOTE_CLOSE = frozenset("’”\"'")
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class _Found:
+    type: EntityType | None
+    surface: str
+    name: str
+    paragraph: int
+    kind: str = "full"
+    """``full`` (typed), ``single`` (needs the article: surname, acronym) or ``titled`` (a titled surname)."""
+
+
+def _tokens(sentence: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        text = m.group(0)
+        tok = _Tok(text, m.start(), m.end())
+        if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
+            tok.text, tok.end, tok.possessive = text[:-2], m.end() - 2, True
+        out.append(tok)
+    return out
+
+
+def _is_cap(tok: _Tok) -> bool:
+    c = tok.text[0]
+    return c.isupper() and tok.low not in _MONTHS_DAYS
+
+
+_MONTHS_DAYS = _words(
+    """january february march april june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"""
+)
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short title-cased line with no closing punctuation is a section heading."""
+    words = paragraph.split()
+    if not words or len(words) > 10 or paragraph[-1] in ".!?\"”’:;,)":
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return caps * 3 >= len(words) * 2
+
+
+class _Article:
+    """The per-article state of one extraction."""
+
+    def __init__(self, paragraphs: tuple[str, ...], knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.lower_words = frozenset(re.findall(r"\b[a-z][a-z-]+\b", " ".join(paragraphs)))
+        self.found: list[_Found] = []
+        self.acronyms: dict[str, str] = {}
+
+    def common(self, word: str) -> bool:
+        low = word.lower()
+        if "-" in low:
+            return all(self.common(part) for part in low.split("-") if part)
+        return low in COMMON_WORDS or low in self.lower_words or low.endswith(_NOUN_SUFFIXES)
+
+    def add(self, type_: EntityType | None, surface: str, name: str, paragraph: int, kind: str = "full") -> None:
+        known = self.knowledge.lookup(name)
+        if name.lower() in self.knowledge.ignore:
+            return
+        if known is not None:
+            type_, name, kind = known.type, known.name, "full"
+        self.found.append(_Found(type_, surface, name, paragraph, kind))
+
+    # --- runs -------------------------------------------------------------
+
+    def sentence(self, text: str, paragraph: int) -> None:
+        taken: set[int] = set()
+        for m in _QUOTED.finditer(text):
+            self.quoted(m.group(1), paragraph)
+            taken.update(range(m.start(), m.end()))
+        for m in _LOWER_ORG.finditer(text):
+            self.lower_org(m, paragraph, taken)
+        toks = [t for t in _tokens(text) if t.start not in taken]
+        i, n = 0, len(toks)
+        while i < n:
+            if not (_is_cap(toks[i]) or _MODEL.fullmatch(toks[i].text)):
+                i += 1
+                continue
+            j, complement = i + 1, False
+            while j < n and not toks[j - 1].possessive:
+                nxt = toks[j]
+                if _is_cap(nxt) or _MODEL.fullmatch(nxt.text):
+                    j += 1
+                    continue
+                k = self.connector(toks, i, j, complement)
+                if k == 0:
+                    break
+                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_HEADS | EVENT_HEADS)
+                j += k
+            initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN
+            self.run(text, toks, i, j, initial, paragraph)
+            i = j
+
+    def connector(self, toks: list[_Tok], i: int, j: int, complement: bool) -> int:
+        """How many connector tokens at ``j`` join the run ``toks[i:j]`` to a following name (0: none)."""
+        word, last = toks[j].low, toks[j - 1].low
+        k = 2 if word == "of" and j + 2 < len(toks) and toks[j + 1].low == "the" else 1
+        if j + k >= len(toks) or not _is_cap(toks[j + k]):
+            return 0
+        after = toks[j + k].text
+        if word == "of" and last in OF_HEADS:
+            return k
+        if word in ("for", "on") and last in ORG_HEADS | EVENT_HEADS:
+            return 1
+        if word == "and" and complement:
+            return 1
+        if word == "&" and not (_ACRONYM.fullmatch(toks[j - 1].text) or _ACRONYM.fullmatch(after)):
+            return 1
+        if word in PARTICLES:
+            return 1
+        return 0
+
+    def run(self, text: str, toks: list[_Tok], i: int, j: int, initial: bool, paragraph: int) -> None:
+        span = toks[i:j]
+        while span and span[0].low in ("the", "a", "an"):
+            span, initial = span[1:], False
+        titled = len(span) > 1 and span[0].low in TITLE_WORDS
+        if span and initial and not titled and self.sentence_word(span[0]) and not self.known(span):
+            span = span[1:]
+        while span and span[-1].low in ORG_HEADS | EVENT_HEADS | PLACE_HEADS | TITLE_WORDS and span[-1].text.islower():
+            span = span[:-1]
+        if not span:
+            return
+        if i > 0 and toks[i - 1].low in _ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
+            span = [toks[i - 1], *span]
+        after = toks[j].low if j < len(toks) else ""
+        paren = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
+        before = len(self.found)
+        self.classify(text, span, paragraph, after, toks[j + 1:j + 5] if j < len(toks) else [])
+        if paren and _ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
+            self.acronyms[toks[j + 1].text] = self.found[-1].name
+
+    def sentence_word(self, tok: _Tok) -> bool:
+        low = tok.low
+        return low in COMMON_WORDS or low in self.lower_words or low.endswith(("ing", "ly", "ed"))
+
+    def known(self, span: list[_Tok]) -> bool:
+        words = " ".join(t.text for t in span).lower()
+        return place_name(words) is not None or self.knowledge.lookup(words) is not None
+
+    # --- typing -----------------------------------------------------------
+
+    def classify(self, text: str, span: list[_Tok], paragraph: int, after: str, rest: list[_Tok]) -> None:
+        surface = _text(text, span)
+        low = surface.lower()
+        words = [t.low for t in span]
+        if low in self.knowledge.ignore:
+            return None
+        if self.knowledge.lookup(surface):
+            return self.add("place", surface, surface, paragraph)  # add() applies the editor's type
+        place = place_name(low)
+        if place:
+            return self.add("place", surface, place, paragraph)
+        if len(span) > 1 and span[0].text in SHIP_PREFIXES:
+            return self.add("equipment", surface, surface, paragraph)
+        for index, tok in enumerate(span):
+            if (_MODEL.fullmatch(tok.text) and not _ACRONYM.fullmatch(tok.text)) or _WORD_NUMBER.fullmatch(tok.text) or (
+                _MODEL.fullmatch(tok.text) and any(c.isdigit() for c in tok.text) and len(tok.text) > 3
+            ):
+                if index:
+                    self.classify(text, span[:index], paragraph, "", [])
+                return self.add("equipment", _text(text, span[index:]), _text(text, span[index:]), paragraph)
+        title_end = self.title_end(span)
+        if title_end:
+            return self.titled(text, span, title_end, paragraph)
+        head = self.head(words)
+        if head and len(span) > 1 and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
+            return self.add(head, surface, _name(surface), paragraph)
+        if len(span) == 1 and _ACRONYM.fullmatch(span[0].text) and span[0].low not in NOT_ACRONYMS:
+            if not self.common(span[0].text) or span[0].text.isupper() and len(span[0].text) <= 5:
+                return self.add("organisation", surface, surface, paragraph, "single")
+            return None
+        if len(span) == 1 and span[0].text[0].isupper() and len(span[0].text) > 1:
+            lead = span[0].low.split("-")
+            if len(lead) > 1 and all(place_name(p) for p in lead):
+                for part in span[0].text.split("-"):
+                    self.add("place", part, place_name(part.lower()) or part, paragraph)
+                return None
+        if after in EVENT_CUES | EQUIPMENT_CUES and not any(w in DEMONYMS for w in words) and not (
+            len(span) == 1 and place_name(words[0])
+        ):
+            return self.cued(text, span, paragraph, after, rest)
+        if self.person_like(span):
+            return self.add("person", surface, surface, paragraph)
+        lead_place = self.leading_place(span)
+        if lead_place:
+            self.add("place", _text(text, span[:lead_place]), place_name(_text(text, span[:lead_place]).lower()) or "", paragraph)
+            return self.classify(text, span[lead_place:], paragraph, after, rest) if lead_place < len(span) else None
+        if len(span) == 1 and not self.common(span[0].text):
+            self.add(None, surface, surface, paragraph, "single")
+        return None
+
+    def title_end(self, span: list[_Tok]) -> int:
+        """Number of leading title tokens (``Russian Defence Minister``), 0 if none."""
+        end = 0
+        for index, tok in enumerate(span):
+            if tok.low in TITLE_WORDS or (tok.low in DEMONYMS and index == 0):
+                if tok.low in TITLE_HEADS:
+                    end = index + 1
+                if tok.possessive:
+                    break
+                continue
+            break
+        return end
+
+    def titled(self, text: str, span: list[_Tok], end: int, paragraph: int) -> None:
+        rest = span[end:]
+        words = [t.low for t in rest]
+        if not rest:
+            return None
+        if words[0] in ("of", "the"):
+            while rest and rest[0].low in ("of", "the"):
+                rest = rest[1:]
+            if rest:
+                self.classify(text, rest, paragraph, "", [])
+            return None
+        if self.head(words) and not self.person_like(rest):
+            return self.add(self.head(words), _text(text, span), _name(_text(text, span)), paragraph)
+        name = _text(text, rest)
+        kind = "titled" if len(rest) == 1 else "full"
+        return self.add("person", _text(text, span), name, paragraph, kind)
+
+    def head(self, words: list[str]) -> EntityType | None:
+        for index, word in enumerate(words):
+            if word in ("of", "for", "on") and index:
+                words = words[:index]
+                break
+        last = words[-1]
+        if last in ORG_HEADS:
+            return "organisation"
+        if last in PLACE_HEADS or words[0] in ("mount", "lake", "cape"):
+            return "place"
+        if last in EVENT_HEADS or words[0] == "operation":
+            return "event"
+        return None
+
+    def cued(self, text: str, span: list[_Tok], paragraph: int, after: str, rest: list[_Tok]) -> None:
+        type_: EntityType = "equipment" if after in EQUIPMENT_CUES else "event"
+        surface = name = _text(text, span)
+        if type_ == "event" and all(self.common(t.text) for t in span):
+            name = f"{surface} {after}"
+            surface = name
+            if len(rest) > 1 and rest[0].low in ("for", "of") and _YEARS.fullmatch(rest[1].text):
+                surface, name = f"{surface} {rest[0].text} {rest[1].text}", f"{name} {rest[1].text}"
+        elif all(self.common(t.text) for t in span):
+            return None
+        self.add(type_, surface, name, paragraph)
+
+    def leading_place(self, span: list[_Tok]) -> int:
+        for size in range(min(4, len(span)), 0, -1):
+            if place_name(" ".join(t.low for t in span[:size])):
+                return size
+        return 0
+
+    def person_like(self, span: list[_Tok]) -> bool:
+        names = [t for t in span if t.low not in PARTICLES]
+        if not 2 <= len(names) <= 4 or len(names) < len(span) - 1:
+            return False
+        if all(place_name(t.low) for t in names):
+            return False
+        return all(
+            t.text[0].isupper() and not t.text.isupper() and not any(c.isdigit() for c in t.text)
+            and not self.common(t.text) and t.low not in DEMONYMS and t.low not in TITLE_WORDS
+            for t in names
+        )
+
+    def quoted(self, inner: str, paragraph: int) -> None:
+        words = inner.split()
+        if len(words) > 8 or not words[-1][0].isupper():
+            return
+        if not all(w[0].isupper() or w in ("in", "of", "the", "and", "for", "on", "to", "a") for w in words):
+            return
+        name = re.sub(r"^(?:The|A|An)\s+", "", inner).strip()
+        if not name:
+            return
+        place = place_name(name.lower())
+        if place:
+            return self.add("place", name, place, paragraph)
+        head = self.head(name.lower().split())
+        self.add(head if head in ("organisation", "place") and len(words) > 1 else "event", name, name, paragraph)
+
+    def lower_org(self, m: re.Match[str], paragraph: int, taken: set[int]) -> None:
+        owner, body = m.group(1), m.group(2)
+        if owner and (owner.lower() in DEMONYMS or place_name(owner.lower())):
+            start = m.start()
+        elif "ministry" in body:
+            start = m.start(2)
+        else:
+            return
+        surface = m.group(0)[start - m.start():]
+        name = " ".join(w[:1].upper() + w[1:] for w in surface.split())
+        self.add("organisation", surface, name, paragraph)
+        taken.update(range(start, m.end()))
+
+    # --- the second pass ---------------------------------------------------
+
+    def mentions(self) -> tuple[Mention, ...]:
+        people: dict[str, Counter[str]] = {}
+        for f in self.found:
+            if f.type == "person" and f.kind == "full":
+                people.setdefault(f.name.split()[-1].lower(), Counter())[f.name] += 1
+        models: dict[str, list[str]] = {}
+        for f in self.found:
+            if f.type == "equipment":
+                models.setdefault(model_key(f.name), []).append(f.name)
+        variants: dict[tuple[str, str], Counter[str]] = {}
+        for f in self.found:
+            if f.type not in (None, "person", "equipment"):
+                variants.setdefault((f.type, name_key(f.name)), Counter())[f.name] += 1
+        out: set[Mention] = set()
+        for f in self.found:
+            type_, name = f.type, f.name
+            if f.kind != "full":
+                word = name.lower()
+                if word in people:
+                    type_, name = "person", people[word].most_common(1)[0][0]
+                elif name in self.acronyms:
+                    expansion = self.acronyms[name]
+                    typed = [g.type for g in self.found if g.name == expansion and g.type]
+                    type_, name = (typed[0] if typed else "organisation"), expansion
+                elif f.kind == "titled":
+                    type_ = "person"
+                elif f.kind == "single" and type_ is None:
+                    continue
+            elif type_ == "equipment":
+                name = max(models[model_key(name)], key=lambda n: (n.count(" "), len(n), n))
+            elif type_ != "person":
+                name = _best(variants[(type_, name_key(name))])
+            if type_ is not None and name:
+                out.add(Mention(type=type_, surface=f.surface, name=name, paragraph=f.paragraph))
+        return tuple(sorted(out))
+
+
+def model_key(name: str) -> str:
+    """``S-400 Triumf`` -> ``s400``: the model number without separators (or the whole name)."""
+    for word in name.split():
+        if any(c.isdigit() for c in word):
+            return re.sub(r"[^0-9a-z]", "", word.lower())
+    return name.lower()
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: case, hyphens, a leading 'the'; ministries ignore word order."""
+    words = re.sub(r"[-‐–’']", " ", name.lower()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if "ministry" in words or "department" in words:
+        return " ".join(sorted(w for w in words if w not in ("of", "the")))
+    return " ".join(words)
+
+
+def _best(counts: Counter[str]) -> str:
+    """Most frequent spelling, then the one with most capitals, then the longest, then alphabetical."""
+    return min(counts, key=lambda n: (-counts[n], -sum(c.isupper() for c in n), -len(n), n))
+
+
+def _text(text: str, span: list[_Tok]) -> str:
+    return text[span[0].start:span[-1].end]
+
+
+def _name(surface: str) -> str:
+    """Upper-case the first letter of a lower-case leading word (``second World War``)."""
+    return surface[:1].upper() + surface[1:] if surface[:1].islower() else surface
+
+
+def extract(paragraphs: tuple[str, ...], knowledge: Knowledge) -> tuple[Mention, ...]:
+    """Every entity mention of one article, with in-article names resolved; sorted."""
+    state = _Article(paragraphs, knowledge)
+    for index, paragraph in enumerate(paragraphs):
+        if is_heading(paragraph):
+            continue
+        for sentence in split_sentences(paragraph):
+            state.sentence(sentence, index)
+    return state.mentions()
