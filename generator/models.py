@@ -119,12 +119,20 @@ class Document:
     """Entity type -> canonical names (sorted) mentioned in this article."""
     slug: str
     """Unique page slug under ``articles/``."""
-    duplicate_of: str | None = None
-    """Slug of the article this one copies (near-identical text), if any."""
+    copies: tuple[str, ...] = ()
+    """Source names of near-identical copies folded into this page (counted once)."""
+    quotes: tuple[Quote, ...] = ()
+    """The analysis' quotes with speakers resolved to canonical names."""
+    tags: tuple[str, ...] = ()
+    """Site-wide tags chosen for this article."""
 
     @property
-    def url(self) -> str:
+    def path(self) -> str:
         return f"articles/{self.slug}.md"
+
+    @property
+    def title(self) -> str:
+        return self.analysis.headline
 
 
 @dataclass(frozen=True)

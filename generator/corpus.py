@@ -1,0 +1,155 @@
+"""From analysed articles to the corpus: resolved entities, copies, slugs, tags.
+
+Everything here is corpus-level and pure: it takes every article with its
+analysis and returns :class:`Corpus`, the read-only context that stories,
+digests and page renderers share (Pelican's "context", typed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Mapping, Sequence
+
+from .dedup import find_copies
+from .headlines import unique_headlines
+from .markup import slugify
+from .models import ENTITY_TYPES, Analysis, Article, Digest, Document, Entity, Quote
+from .resolve import resolve
+from .tags import assign_tags
+
+
+def entity_key(type_: str, name: str) -> str:
+    return f"{type_}:{name}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    """Articles with a page, newest first (date, then slug)."""
+    entities: Mapping[str, Entity]
+    """``type:name`` -> entity, for entities mentioned by at least one page."""
+    mentions: Mapping[str, tuple[str, ...]]
+    """``type:name`` -> slugs of the articles that mention it, newest first."""
+    counts: Mapping[str, Mapping[str, int]]
+    """Article slug -> ``type:name`` -> number of mentions in that article."""
+    first_paragraph: Mapping[str, Mapping[str, int]]
+    """Article slug -> ``type:name`` -> paragraph of its first mention."""
+    digests: tuple[Digest, ...] = ()
+    appears_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Article slug -> slugs of the digests that draw on it."""
+
+    @cached_property
+    def by_slug(self) -> dict[str, Document]:
+        return {d.slug: d for d in self.documents}
+
+    @cached_property
+    def digest_by_slug(self) -> dict[str, Digest]:
+        return {d.topic.slug: d for d in self.digests}
+
+    def digest_path(self, slug: str) -> str:
+        topic = self.digest_by_slug[slug].topic
+        return topic.page or f"topics/{topic.slug}.md"
+
+    def entity_path(self, key: str) -> str:
+        entity = self.entities[key]
+        return f"entities/{entity.type}/{entity.slug}.md"
+
+
+def _slugs(articles: Sequence[Article], headlines: Mapping[str, str]) -> dict[str, str]:
+    """Readable, unique page slugs: ``YYYY-MM-DD-headline-words``."""
+    base = {a.source: f"{a.date.isoformat()}-{slugify(headlines[a.source], 60)}" for a in articles}
+    seen = Counter(base.values())
+    out = {}
+    for article in articles:
+        slug = base[article.source]
+        if seen[slug] > 1:
+            slug = f"{slug}-{slugify(article.source, 20)}-{article.id[:6]}"
+        out[article.source] = slug
+    return out
+
+
+def _canonical_quotes(quotes: tuple[Quote, ...], names: Mapping[str, str]) -> tuple[Quote, ...]:
+    return tuple(
+        replace(q, speaker=names.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes
+    )
+
+
+def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Corpus:
+    """Resolve entities across articles, fold copies, choose headlines, slugs and tags."""
+    by_source = {a.source: (a, an) for a, an in pairs}
+    rank = {a.source: (a.date.toordinal(), -len(a.text), a.source) for a, _ in pairs}
+    copies_of = find_copies({a.source: a.text for a, _ in pairs}, rank)
+    originals = [a for a, _ in pairs if a.source not in copies_of]
+    folded: dict[str, list[str]] = defaultdict(list)
+    for copy, original in copies_of.items():
+        folded[original].append(copy)
+
+    resolution = resolve({a.source: by_source[a.source][1].mentions for a in originals}, knowledge)
+    headlines = unique_headlines(
+        {a.source: (by_source[a.source][1].headline, a.date, by_source[a.source][1].dateline) for a in originals}
+    )
+    tags = assign_tags({a.source: by_source[a.source][1].tags for a in originals})
+    slugs = _slugs(originals, headlines)
+
+    documents = []
+    counts: dict[str, dict[str, int]] = {}
+    firsts: dict[str, dict[str, int]] = {}
+    mentions: dict[str, list[tuple[object, str]]] = defaultdict(list)
+    for article in originals:
+        analysis = by_source[article.source][1]
+        names = resolution.names_for(article.source)
+        per_type: dict[str, set[str]] = defaultdict(set)
+        count: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in analysis.mentions:
+            canonical = names.get((mention.type, mention.name), mention.name)
+            per_type[mention.type].add(canonical)
+            key = entity_key(mention.type, canonical)
+            count[key] += 1
+            first[key] = min(first.get(key, mention.paragraph), mention.paragraph)
+        editor_tags = tuple(str(t) for t in article.overrides.get("tags", []) or [])
+        document = Document(
+            article=article,
+            analysis=replace(analysis, headline=headlines[article.source]),
+            entities={t: tuple(sorted(per_type[t])) for t in ENTITY_TYPES if per_type.get(t)},
+            slug=slugs[article.source],
+            copies=tuple(sorted(folded.get(article.source, ()))),
+            quotes=_canonical_quotes(analysis.quotes, resolution.speaker_names_for(article.source)),
+            tags=tuple(dict.fromkeys(editor_tags + tuple(tags.get(article.source, ())))),
+        )
+        documents.append(document)
+        counts[document.slug] = dict(sorted(count.items()))
+        firsts[document.slug] = dict(sorted(first.items()))
+        for key in count:
+            mentions[key].append((article.date, document.slug))
+
+    documents.sort(key=lambda d: (d.article.date, d.slug), reverse=True)
+    entities = {
+        entity_key(e.type, e.name): e for e in resolution.entities if entity_key(e.type, e.name) in mentions
+    }
+    return Corpus(
+        documents=tuple(documents),
+        entities=_unique_entity_slugs(entities),
+        mentions={
+            key: tuple(slug for _, slug in sorted(items, reverse=True))
+            for key, items in sorted(mentions.items())
+            if key in entities
+        },
+        counts=counts,
+        first_paragraph=firsts,
+    )
+
+
+def _unique_entity_slugs(entities: Mapping[str, Entity]) -> dict[str, Entity]:
+    """Entity pages live at ``entities/<type>/<slug>.md``: make the slugs unique per type."""
+    seen = Counter((e.type, e.slug) for e in entities.values())
+    out = {}
+    for key, entity in sorted(entities.items()):
+        if seen[(entity.type, entity.slug)] > 1:
+            digest = hashlib.sha256(entity.name.encode("utf-8")).hexdigest()[:6]
+            entity = replace(entity, slug=f"{entity.slug}-{digest}")
+        out[key] = entity
+    return out

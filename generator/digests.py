@@ -1,0 +1,329 @@
+"""Digests: what all the articles of a topic say, with sources for every line.
+
+For each topic: the sentences of its articles are compared through an
+inverted index of their rarer word stems (never every sentence with every
+other); sentences from different articles that say the same thing in nearly
+the same words become one *fact* with a corroboration count. Disagreements
+are places, names or numbers that articles give differently for the same
+thing; the timeline gathers the dates the analysis resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping, Sequence
+
+from .corpus import Corpus
+from .models import Citation, Claim, Digest, Disagreement, Document, Fact, Quote, TimelineEntry, Topic
+from .sentences import split
+from .wording import content_stems
+
+MAX_FACT_ARTICLES = 40
+"""A digest compares the sentences of at most this many of its newest articles."""
+MAX_FACTS = 8
+MAX_OVERVIEW = 5
+SIMILAR = 0.5
+"""Weighted overlap of rare stems above which two sentences state the same fact."""
+MIN_SHARED = 3
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million".split()
+_QUANTITY = re.compile(
+    rf"\b(\d[\d,.]*|{'|'.join(_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    slug: str
+    paragraph: int
+    text: str
+    stems: frozenset[str]
+
+
+def _units(document: Document) -> list[Unit]:
+    out = []
+    for p, paragraph in enumerate(document.analysis.paragraphs):
+        for sentence in split(paragraph):
+            out.append(Unit(document.slug, p, sentence, content_stems(sentence)))
+    return out
+
+
+class Weights:
+    """Inverse document frequency of word stems over the whole corpus."""
+
+    def __init__(self, stem_sets: Iterable[frozenset[str]]) -> None:
+        df: Counter[str] = Counter()
+        total = 0
+        for stems in stem_sets:
+            df.update(stems)
+            total += 1
+        self.total = max(total, 1)
+        self.df = df
+
+    def __call__(self, stem: str) -> float:
+        return math.log((1 + self.total) / (1 + self.df.get(stem, 0))) + 0.1
+
+
+def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
+    """Union sentences of different articles that say the same thing."""
+    index: dict[str, list[int]] = defaultdict(list)
+    rare_limit = max(3, len({u.slug for u in units}) * 2)
+    for i, unit in enumerate(units):
+        for stem in unit.stems:
+            index[stem].append(i)
+    parent = list(range(len(units)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    mass = [sum(weight(s) for s in u.stems) for u in units]
+    for i, unit in enumerate(units):
+        shared: Counter[int] = Counter()
+        for stem in unit.stems:
+            postings = index[stem]
+            if len(postings) > rare_limit * 4:
+                continue
+            for j in postings:
+                if j > i and units[j].slug != unit.slug:
+                    shared[j] += 1
+        for j, n in shared.items():
+            if n < MIN_SHARED:
+                continue
+            common = unit.stems & units[j].stems
+            score = sum(weight(s) for s in common) / max(min(mass[i], mass[j]), 1e-9)
+            if score >= SIMILAR:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Unit]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        groups[root(i)].append(unit)
+    return list(groups.values())
+
+
+def _fact(group: Sequence[Unit], order: Mapping[str, int]) -> Fact:
+    """One statement for a cluster: the earliest article's wording, every citation."""
+    best = min(group, key=lambda u: (order[u.slug], u.paragraph, len(u.text)))
+    citations = tuple(sorted({Citation(u.slug, u.paragraph) for u in group}))
+    return Fact(text=best.text, citations=citations)
+
+
+def _quantities(text: str) -> set[tuple[str, str]]:
+    return {(a.lower(), b.lower()) for a, b in _QUANTITY.findall(text)}
+
+
+def _number_disagreements(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
+    found = []
+    for group in groups:
+        by_slug: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for unit in group:
+            by_slug[unit.slug] |= _quantities(unit.text)
+        slugs = sorted(s for s in by_slug if by_slug[s])
+        if len(slugs) < 2:
+            continue
+        numbers = defaultdict(set)
+        for slug in slugs:
+            for number, noun in by_slug[slug]:
+                numbers[number].add((noun, slug))
+        for number, pairs in sorted(numbers.items()):
+            nouns = {noun for noun, _ in pairs}
+            if len(nouns) > 1 and len({slug for _, slug in pairs}) > 1:
+                claims = tuple(
+                    Claim(f"{number} {noun}", tuple(sorted(Citation(u.slug, u.paragraph) for u in group
+                                                           if (number, noun) in _quantities(u.text))))
+                    for noun in sorted(nouns)
+                )
+                found.append(Disagreement(about=_shorten(group[0].text, 120), claims=claims))
+    return found
+
+
+def _place_disagreements(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -> list[Disagreement]:
+    """The same event or organisation placed in different places by different articles."""
+    places = {
+        name
+        for d in members
+        for name in d.entities.get("place", ())
+    }
+    aliases = {a: name for name in places for a in (name, *corpus.entities[f"place:{name}"].aliases)}
+    if not aliases:
+        return []
+    place_re = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    found = []
+    for type_ in ("event", "organisation"):
+        names = sorted({n for d in members for n in d.entities.get(type_, ())})
+        for name in names:
+            forms = [name, *corpus.entities[f"{type_}:{name}"].aliases]
+            form_re = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            pattern = re.compile(rf"(?:{form_re})(?:\s+[a-z]+){{0,2}}\s+(?:in|at)\s+(?:the\s+)?({place_re})\b")
+            claims: dict[str, set[Citation]] = defaultdict(set)
+            slugs_by_place: dict[str, set[str]] = defaultdict(set)
+            for unit in units:
+                for match in pattern.finditer(unit.text):
+                    place = aliases[match.group(1)]
+                    claims[place].add(Citation(unit.slug, unit.paragraph))
+                    slugs_by_place[place].add(unit.slug)
+            if len(claims) > 1:
+                overlap = set.intersection(*slugs_by_place.values())
+                if not overlap:
+                    found.append(Disagreement(
+                        about=f"Where the {name} took place" if type_ == "event" else f"Where {name} met",
+                        claims=tuple(Claim(p, tuple(sorted(c))) for p, c in sorted(claims.items())),
+                    ))
+    return found
+
+
+def _name_disagreements(corpus: Corpus, members: Sequence[Document]) -> list[Disagreement]:
+    """One organisation or event written out with different words by different articles."""
+    found = []
+    slugs = {d.slug for d in members}
+    for type_ in ("organisation", "event"):
+        forms: dict[str, dict[frozenset[str], tuple[str, set[Citation]]]] = defaultdict(dict)
+        for document in members:
+            names = {n for n in document.entities.get(type_, ())}
+            for mention in document.analysis.mentions:
+                if mention.type != type_ or len(mention.surface.split()) < 4:
+                    continue
+                canonical = next((n for n in names if n == mention.name or mention.surface in
+                                  corpus.entities[f"{type_}:{n}"].aliases or mention.name in
+                                  corpus.entities[f"{type_}:{n}"].aliases), None)
+                if canonical is None:
+                    continue
+                words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
+                text, cites = forms[canonical].setdefault(words, (mention.surface, set()))
+                cites.add(Citation(document.slug, mention.paragraph))
+        for canonical, variants in sorted(forms.items()):
+            if len(variants) < 2:
+                continue
+            long_forms = [v for v in variants.items() if len(v[0]) >= 4]
+            distinct = {frozenset(c.slug for c in cites) for _, (_, cites) in long_forms}
+            if len(long_forms) > 1 and len(set().union(*distinct) & slugs) > 1:
+                claims = tuple(sorted(
+                    (Claim(text, tuple(sorted(cites))) for _, (text, cites) in long_forms),
+                    key=lambda c: c.value,
+                ))
+                if len({tuple(sorted({x.slug for x in c.citations})) for c in claims}) > 1:
+                    found.append(Disagreement(about=f"The name of {canonical}", claims=claims))
+    return found
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > 0 else limit - 1].rstrip(",;:") + "…"
+
+
+def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> tuple[TimelineEntry, ...]:
+    where = {}
+    for n, group in enumerate(groups):
+        for unit in group:
+            where[(unit.slug, unit.text)] = n
+    merged: dict[tuple[str, object], tuple[str, set[Citation]]] = {}
+    for document in members:
+        for event in document.analysis.events:
+            cluster = where.get((document.slug, event.text), ("solo", document.slug, event.text))
+            key = (event.date, cluster)
+            text, cites = merged.setdefault(key, (_shorten(event.text), set()))
+            cites.add(Citation(document.slug, event.paragraph))
+    entries = [TimelineEntry(date, text, tuple(sorted(cites))) for (date, _), (text, cites) in merged.items()]
+    entries.sort(key=lambda e: (e.date, e.text))
+    return tuple(entries)
+
+
+def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
+    seen: set[str] = set()
+    out = []
+    for document in members:
+        for quote in document.quotes:
+            key = re.sub(r"\W+", " ", quote.text.lower()).strip()
+            if any(key in s or s in key for s in seen):
+                continue
+            seen.add(key)
+            out.append((quote, document.slug))
+    return tuple(out)
+
+
+def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mapping[str, list[Unit]]) -> Digest:
+    by_slug = corpus.by_slug
+    members = [by_slug[s] for s in topic.members if s in by_slug]
+    order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
+    compared = members[:MAX_FACT_ARTICLES]
+    units = [u for d in compared for u in units_of[d.slug]]
+    groups = _cluster(units, weight)
+    multi = [g for g in groups if len({u.slug for u in g}) > 1]
+    multi.sort(key=lambda g: (-len({u.slug for u in g}), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
+    facts = [_fact(g, order) for g in multi][:MAX_FACTS]
+    covered = {(u.slug, u.text) for g in multi for u in g}
+
+    overview: list[Fact] = []
+    used_groups: set[int] = set()
+    group_of = {(u.slug, u.text): n for n, g in enumerate(groups) for u in g}
+    for document in sorted(members, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
+        lead = units_of[document.slug][:1]
+        for unit in lead:
+            n = group_of.get((unit.slug, unit.text))
+            if n in used_groups:
+                continue
+            if n is not None:
+                used_groups.add(n)
+                overview.append(_fact(groups[n], order))
+            else:
+                overview.append(Fact(unit.text, (Citation(unit.slug, unit.paragraph),)))
+        if len(overview) >= MAX_OVERVIEW:
+            break
+    if len(facts) < 3:
+        singles = [
+            u for d in compared for u in units_of[d.slug][1:3]
+            if (u.slug, u.text) not in covered and len(u.stems) >= 6
+            and all(u.text != f.text for f in overview)
+        ]
+        facts += [Fact(u.text, (Citation(u.slug, u.paragraph),)) for u in singles[: 3 - len(facts)]]
+
+    contributions = []
+    for document in members:
+        own = [u for u in units_of[document.slug] if (u.slug, u.text) not in covered and len(u.stems) >= 5]
+        best = max(own, key=lambda u: sum(weight(s) for s in u.stems), default=None)
+        contributions.append((document.slug, _shorten(best.text if best else document.analysis.summary, 260)))
+
+    entity_names: dict[str, set[str]] = defaultdict(set)
+    for document in members:
+        for type_, names in document.entities.items():
+            entity_names[type_].update(names)
+    disagreements = (
+        _place_disagreements(corpus, members, units)
+        + _name_disagreements(corpus, members)
+        + _number_disagreements(multi)
+    )
+    summary = overview[0].text if overview else (members[0].analysis.summary if members else "")
+    return Digest(
+        topic=topic,
+        summary=_shorten(summary, 220),
+        overview=tuple(overview),
+        facts=tuple(facts),
+        disagreements=tuple(disagreements),
+        timeline=_timeline(members, groups),
+        quotes=_quotes(members),
+        entities={t: tuple(sorted(n)) for t, n in sorted(entity_names.items())},
+        contributions=tuple(contributions),
+        updated=max((d.article.date for d in members), default=_dt.date(1970, 1, 1)),
+    )
+
+
+def build_digests(corpus: Corpus, topics: Sequence[Topic]) -> Corpus:
+    """Every topic's digest, and for each article the digests that draw on it."""
+    needed = {s for t in topics for s in t.members[:MAX_FACT_ARTICLES]}
+    by_slug = corpus.by_slug
+    units_of = {s: _units(by_slug[s]) for s in sorted(needed)}
+    for document in corpus.documents:
+        units_of.setdefault(document.slug, [])
+    weight = Weights(frozenset().union(*(u.stems for u in units)) for units in units_of.values())
+    digests = tuple(build_digest(corpus, t, weight, units_of) for t in topics)
+    appears: dict[str, list[str]] = defaultdict(list)
+    for digest in digests:
+        for slug in digest.topic.members:
+            appears[slug].append(digest.topic.slug)
+    return replace(corpus, digests=digests, appears_in={k: tuple(v) for k, v in sorted(appears.items())})

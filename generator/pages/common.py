@@ -1,0 +1,59 @@
+"""Pieces shared by the page renderers: dates, citations, front matter keys."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Mapping, Sequence
+
+from .. import markup
+from ..models import Citation
+
+TYPE_LABELS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "equipment": "Equipment",
+    "event": "Events and programmes",
+}
+TYPE_SINGULAR = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+    "equipment": "Equipment",
+    "event": "Event or programme",
+}
+BOOST = {"digest": 3, "entity": 2, "article": 1, "index": 0.5}
+"""Material search boosts: a digest or entity page outranks the articles it draws on."""
+
+
+def long_date(value: _dt.date | str) -> str:
+    """``2024-12-10`` -> ``10 December 2024``; ``2024-07`` -> ``July 2024``; ``2025`` -> ``2025``."""
+    if isinstance(value, _dt.date):
+        return f"{value.day} {value:%B %Y}"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return long_date(_dt.date.fromisoformat(value))
+    if len(parts) == 2:
+        return f"{_dt.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    return value
+
+
+def anchor(paragraph: int) -> str:
+    return f"p{paragraph + 1}"
+
+
+def cite(citations: Sequence[Citation], numbers: Mapping[str, int], from_page: str) -> str:
+    """``[1 ¶3](../articles/x.md#p3)`` links, one per cited paragraph, sources numbered."""
+    links = []
+    for c in sorted(set(citations), key=lambda c: (numbers.get(c.slug, 0), c.paragraph)):
+        target = markup.relative(from_page, f"articles/{c.slug}.md")
+        links.append(f"[{numbers.get(c.slug, '?')}&nbsp;¶{c.paragraph + 1}]({target}#{anchor(c.paragraph)})")
+    return " ".join(links)
+
+
+def safe_url(url: object) -> str | None:
+    """An editor's URL, only if it is a plain http(s) address."""
+    if isinstance(url, str) and re.fullmatch(r"https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+", url):
+        return url
+    return None

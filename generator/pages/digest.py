@@ -1,0 +1,115 @@
+"""The digest page: the page an analyst reads instead of the articles."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..corpus import Corpus, entity_key
+from ..models import Citation, Digest, Page
+from .common import BOOST, TYPE_LABELS, cite, long_date
+
+INCLUDE_DIR = ".digests"
+"""Where the digest of an editor's topic page is written; a MkDocs hook appends it to the page."""
+MAX_ARTICLES_LISTED = 200
+
+
+def numbering(digest: Digest) -> dict[str, int]:
+    """Sources numbered oldest first, so [1] is the first report."""
+    return {slug: n for n, slug in enumerate(reversed(digest.topic.members), start=1)}
+
+
+def front_matter(corpus: Corpus, digest: Digest) -> dict[str, object]:
+    by_slug = corpus.by_slug
+    return {
+        "title": markup.clean(digest.topic.title),
+        "type": "digest",
+        "topic": digest.topic.slug,
+        "summary": markup.clean(digest.summary),
+        "updated": digest.updated.isoformat(),
+        "articles": [by_slug[s].article.source for s in digest.topic.members if s in by_slug],
+        "corroborated_facts": sum(1 for f in digest.facts if f.count > 1),
+        "disagreements": len(digest.disagreements),
+        "search": {"boost": BOOST["digest"]},
+    }
+
+
+def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
+    """Everything below the title; ``here`` is the page the links are relative to."""
+    numbers = numbering(digest)
+    by_slug = corpus.by_slug
+    total = len(digest.topic.members)
+    noun = "article" if total == 1 else "articles"
+    out = [f"*Digest of {total} {noun} · updated {long_date(digest.updated)}*", ""]
+    if digest.overview:
+        out += ['!!! abstract "Overview"', ""]
+        for fact in digest.overview:
+            out.append(f"    {markup.text(fact.text)} {cite(fact.citations, numbers, here)}")
+            out.append("")
+    if digest.facts:
+        out += ["## Key facts", ""]
+        for fact in digest.facts:
+            count = fact.count
+            badge = f"**reported by {count} of {total} {noun}**" if count > 1 else "*one source*"
+            out.append(f"- {markup.text(fact.text)} — {badge} {cite(fact.citations, numbers, here)}")
+        out.append("")
+    if digest.disagreements:
+        out += ["## Where the sources disagree", ""]
+        for item in digest.disagreements:
+            out += [f"**{markup.text(item.about)}**", ""]
+            out.append("| " + " | ".join(markup.text(c.value) for c in item.claims) + " |")
+            out.append("|" + "---|" * len(item.claims))
+            out.append("| " + " | ".join(cite(c.citations, numbers, here) for c in item.claims) + " |")
+            out.append("")
+    if digest.timeline:
+        out += ["## Timeline", "", "| When | What happened | Sources |", "|---|---|---|"]
+        for entry in digest.timeline:
+            out.append(
+                f"| {long_date(entry.date)} | {markup.text(entry.text)} | {cite(entry.citations, numbers, here)} |"
+            )
+        out.append("")
+    if digest.quotes:
+        out += ["## Who said what", ""]
+        for quote, slug in digest.quotes:
+            speaker = markup.text(quote.speaker) if quote.speaker else "Unattributed"
+            out += [
+                f"> “{markup.text(quote.text)}”  ",
+                f"> — **{speaker}** {cite([Citation(slug, quote.paragraph)], numbers, here)}",
+                "",
+            ]
+    lines = []
+    for type_, label in TYPE_LABELS.items():
+        names = digest.entities.get(type_, ())
+        links = [
+            markup.link(n, markup.relative(here, corpus.entity_path(entity_key(type_, n))))
+            for n in names
+            if entity_key(type_, n) in corpus.entities
+        ]
+        if links:
+            lines.append(f"- **{label}:** " + " · ".join(links))
+    if lines:
+        out += ["## People, places and things", "", *lines, ""]
+    out += ["## Articles", ""]
+    contributions = dict(digest.contributions)
+    for slug in digest.topic.members[:MAX_ARTICLES_LISTED]:
+        document = by_slug.get(slug)
+        if document is None:
+            continue
+        link = markup.link(document.title, markup.relative(here, document.path))
+        out.append(f"{numbers[slug]}. {link} · {long_date(document.article.date)}  ")
+        out.append(f"    {markup.text(contributions.get(slug, document.analysis.summary))}")
+    if total > MAX_ARTICLES_LISTED:
+        out.append(f"\n*…and {total - MAX_ARTICLES_LISTED} older articles.*")
+    out.append("")
+    return out
+
+
+def render(corpus: Corpus, digest: Digest) -> Page:
+    """A generated digest page, or, for an editor's topic, the include the hook appends."""
+    if digest.topic.page:
+        here = digest.topic.page
+        body = ["## Digest", "", *sections(corpus, digest, here)]
+        meta = {"include_for": digest.topic.page, "topic": digest.topic.slug,
+                "updated": digest.updated.isoformat()}
+        return Page(f"{INCLUDE_DIR}/{digest.topic.page}", markup.seal(meta, "\n".join(body)))
+    here = f"topics/{digest.topic.slug}.md"
+    body = [f"# {markup.text(digest.topic.title)}", "", *sections(corpus, digest, here)]
+    return Page(here, markup.seal(front_matter(corpus, digest), "\n".join(body)))

@@ -1,0 +1,134 @@
+"""The whole run, in two phases: read and understand everything, then write.
+
+1. read every input file (a bad file is reported, the rest go on);
+2. analyse each article (in parallel, cached by content hash);
+3. assemble the corpus: resolve entities across articles, fold copies;
+4. find stories and topics (automatic and the editor's), build digests;
+5. render every page, then write them (only our own files, atomically).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Sequence
+
+from . import stories
+from .analyse import analyse
+from .cache import CACHE_NAME, AnalysisCache, code_version
+from .corpus import Corpus, assemble
+from .digests import build_digests
+from .errors import ArticleError
+from .knowledge import Knowledge, load_knowledge
+from .models import Analysis, Article, Page
+from .pages import render_site
+from .readers import read_folder
+from .writer import WriteReport, scan, write_pages
+
+PARALLEL_THRESHOLD = 64
+"""Below this many uncached articles one process is faster than starting workers."""
+
+
+@dataclass
+class RunReport:
+    articles: int = 0
+    rejected: list[ArticleError] = field(default_factory=list)
+    analysed: int = 0
+    cached: int = 0
+    copies: int = 0
+    digests: int = 0
+    pages: int = 0
+    write: WriteReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+_WORKER_KNOWLEDGE: Knowledge | None = None
+
+
+def _init_worker(knowledge: Knowledge) -> None:
+    global _WORKER_KNOWLEDGE
+    _WORKER_KNOWLEDGE = knowledge
+
+
+def _analyse_in_worker(article: Article) -> Analysis:
+    assert _WORKER_KNOWLEDGE is not None
+    return analyse(article, _WORKER_KNOWLEDGE)
+
+
+def analyse_all(articles: Sequence[Article], knowledge: Knowledge, jobs: int) -> list[Analysis]:
+    """Analyse articles in order, on ``jobs`` processes when there are enough of them."""
+    if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD:
+        return [analyse(a, knowledge) for a in articles]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(knowledge,)) as pool:
+        return list(pool.map(_analyse_in_worker, articles, chunksize=max(16, len(articles) // (jobs * 8))))
+
+
+def understand(
+    articles: Sequence[Article], knowledge: Knowledge, cache: AnalysisCache | None, jobs: int, report: RunReport
+) -> list[tuple[Article, Analysis]]:
+    found = cache.get_many(a.content_hash for a in articles) if cache else {}
+    todo = [a for a in articles if a.content_hash not in found]
+    fresh = dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))
+    if cache:
+        cache.put_many(fresh, keep=(a.content_hash for a in articles))
+    report.analysed, report.cached = len(todo), len(articles) - len(todo)
+    results = {**found, **fresh}
+    return [(a, _apply_overrides(a, results[a.content_hash])) for a in articles]
+
+
+def _apply_overrides(article: Article, analysis: Analysis) -> Analysis:
+    """What the editor set in the input's front matter wins over what was derived."""
+    o = article.overrides
+    return replace(
+        analysis,
+        headline=str(o.get("title", analysis.headline)),
+        dateline=str(o["dateline"]) if "dateline" in o else analysis.dateline,
+        summary=str(o.get("summary", analysis.summary)),
+    )
+
+
+def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, jobs: int,
+                 report: RunReport, use_cache: bool = True) -> Corpus:
+    cache = AnalysisCache(docs / CACHE_NAME, code_version(repr((knowledge.entities, sorted(knowledge.ignore))).encode())) if use_cache else None
+    try:
+        pairs = understand(articles, knowledge, cache, jobs, report)
+    finally:
+        if cache:
+            cache.close()
+    corpus = assemble(pairs, knowledge)
+    editor_topics = stories.editor_topics(docs, scan(docs))
+    topics = stories.find_topics(corpus, editor_topics)
+    corpus = build_digests(corpus, topics)
+    report.copies = len(articles) - len(corpus.documents)
+    report.digests = len(corpus.digests)
+    return corpus
+
+
+def generate(
+    seeds: Path,
+    docs: Path,
+    knowledge_path: Path | None = None,
+    force: bool = False,
+    jobs: int | None = None,
+    today: _dt.date | None = None,
+    write: bool = True,
+) -> RunReport:
+    """Read ``seeds``, write the site's Markdown into ``docs``; return what happened."""
+    report = RunReport()
+    knowledge = load_knowledge(knowledge_path)
+    articles, errors = read_folder(seeds, today)
+    report.articles, report.rejected = len(articles), errors
+    if not write:
+        return report
+    jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    corpus = build_corpus(articles, docs, knowledge, jobs, report)
+    pages: list[Page] = render_site(corpus)
+    report.pages = len(pages)
+    report.write = write_pages(docs, pages, force=force)
+    return report

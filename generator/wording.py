@@ -1,0 +1,40 @@
+"""Word stems for comparing sentences: lower-case, stop words out, light suffix stripping.
+
+Deliberately small (no model, no data download): it only has to make
+"expedite"/"expedited"/"expediting" and "delivery"/"deliveries" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves said says say told according
+    mr mrs ms year years day days week weeks month months time today yesterday tomorrow monday tuesday
+    wednesday thursday friday saturday sunday new one two three first last""".split()
+)
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z0-9]|[a-z0-9]")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s", "e", "y")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("’s")
+    if any(ch.isdigit() for ch in word) or "-" in word:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text``."""
+    return frozenset(stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1)
