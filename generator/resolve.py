@@ -1,0 +1,214 @@
+"""Corpus-level entity resolution: one canonical entity for every spelling.
+
+Mentions are bucketed by keys so that the work stays linear in the corpus:
+
+* people by surname; two full names with one surname are one person when
+  their first names are transliteration variants (``Andrey``/``Andrei``),
+  never when they are two different first names; a bare surname joins the
+  only full name with that surname in the corpus, else stays apart;
+* equipment by model number without separators (``AK203`` = ``AK-203``);
+* other names by a case- and hyphen-insensitive key (see
+  :func:`generator.entities.name_key`), by acronym (an acronym whose
+  expansion is known in one article means that expansion everywhere), and
+  long organisation names by head noun, merged when one's content words are
+  (almost) all in the other's.
+
+The canonical name is the editor's, else the name used in most articles,
+then most mentions, then the longest, then alphabetical.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from rapidfuzz.fuzz import ratio
+
+from .entities import name_key, model_key
+from .knowledge import Knowledge
+from .models import ENTITY_TYPES, Entity, Mention
+
+FIRST_NAME_SIMILARITY = 80
+"""rapidfuzz ratio above which two first names are spellings of one name."""
+_STOP = frozenset("of the and for on in & de".split())
+MAX_BUCKET = 200
+"""Fuzzy organisation matching is skipped in larger head-noun buckets (keeps it linear)."""
+
+_Key = tuple[str, str]  # (type, key)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    names: Mapping[tuple[str, str], str] = field(repr=False)
+    """(article id, in-article name) -> canonical name."""
+    by_article: Mapping[str, Mapping[str, tuple[str, ...]]] = field(repr=False)
+    """article id -> entity type -> sorted canonical names."""
+
+    def canonical(self, article_id: str, name: str) -> str:
+        return self.names.get((article_id, name), name)
+
+    def entities_of(self, article_id: str) -> Mapping[str, tuple[str, ...]]:
+        return self.by_article.get(article_id, {t: () for t in ENTITY_TYPES})
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[_Key, _Key] = {}
+
+    def find(self, key: _Key) -> _Key:
+        root = self.parent.setdefault(key, key)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        while key != root:
+            key, self.parent[key] = self.parent[key], root
+        return root
+
+    def union(self, a: _Key, b: _Key) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _key(mention_type: str, name: str) -> _Key:
+    if mention_type == "equipment":
+        return mention_type, model_key(name)
+    return mention_type, name_key(name)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Transliteration variants (Andrey/Andrei, Sergei/Sergey), not two names (Serena/Venus, Ivan/Ivana)."""
+    a, b = _fold(a).rstrip("."), _fold(b).rstrip(".")
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0] or len(a) == 1 or len(b) == 1:
+        return False
+    if a + "a" == b or b + "a" == a:
+        return False
+    return ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def _link_people(keys: set[_Key], union: _Union) -> None:
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for kind, key in keys:
+        if kind == "person":
+            by_surname[key.split()[-1]].append(key)
+    for surname, names in by_surname.items():
+        full = sorted(n for n in names if " " in n)
+        groups: list[list[str]] = []
+        for name in full:
+            first = name.split()[0]
+            for group in groups:
+                if all(same_first_name(first, other.split()[0]) for other in group):
+                    group.append(name)
+                    union.union(("person", group[0]), ("person", name))
+                    break
+            else:
+                groups.append([name])
+        if len(groups) == 1 and surname in names:
+            union.union(("person", groups[0][0]), ("person", surname))
+
+
+def _content(key: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\s-]+", key) if w and w not in _STOP)
+
+
+def _head(key: str) -> str:
+    words = key.split()
+    for index, word in enumerate(words):
+        if word in ("of", "for", "on") and index:
+            return words[index - 1]
+    return words[-1] if words else ""
+
+
+def _link_organisations(keys: set[_Key], union: _Union) -> None:
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for kind, key in keys:
+        if kind == "organisation" and len(_content(key)) >= 4:
+            buckets[_head(key)].append(key)
+    for names in buckets.values():
+        if len(names) > MAX_BUCKET:
+            continue
+        names.sort()
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                ca, cb = _content(a), _content(b)
+                small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+                if len(small & big) >= max(4, round(0.85 * len(small))) and len(big - small) <= 3:
+                    union.union(("organisation", a), ("organisation", b))
+
+
+def _slug(name: str) -> str:
+    text = _fold(name)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "entity"
+
+
+def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: Knowledge) -> Resolution:
+    """Merge the articles' mentions into corpus entities; deterministic for the same input."""
+    union = _Union()
+    keys: set[_Key] = set()
+    acronyms: dict[str, set[_Key]] = defaultdict(set)
+    for article in sorted(mentions_by_article):
+        for m in mentions_by_article[article]:
+            key = _key(m.type, m.name)
+            keys.add(key)
+            union.find(key)
+            if m.surface != m.name and m.surface.isupper() and " " not in m.surface:
+                acronyms[m.surface.lower()].add(key)
+    for acronym, targets in acronyms.items():
+        for kind in ENTITY_TYPES:
+            if (kind, acronym) in keys and len({union.find(t) for t in targets if t[0] == kind}) == 1:
+                union.union((kind, acronym), next(t for t in targets if t[0] == kind))
+    _link_people(keys, union)
+    _link_organisations(keys, union)
+
+    articles: dict[_Key, set[str]] = defaultdict(set)
+    counts: dict[_Key, Counter[str]] = defaultdict(Counter)
+    spread: dict[_Key, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[_Key, set[str]] = defaultdict(set)
+    for article, mentions in mentions_by_article.items():
+        for m in mentions:
+            root = union.find(_key(m.type, m.name))
+            articles[root].add(article)
+            counts[root][m.name] += 1
+            surfaces[root].update((m.surface, m.name))
+        for name in {(m.type, m.name) for m in mentions}:
+            spread[union.find(_key(*name))][name[1]] += 1
+
+    canonical: dict[_Key, str] = {}
+    for root, names in counts.items():
+        known = next((knowledge.lookup(n) for n in sorted(names) if knowledge.lookup(n)), None)
+        full = [n for n in names if root[0] != "person" or " " in n] or list(names)
+        canonical[root] = known.name if known else min(
+            full, key=lambda n: (-spread[root][n], -names[n], -len(n), n)
+        )
+
+    entities, used = [], set()
+    for root in sorted(canonical, key=lambda r: (r[0], canonical[r])):
+        name, slug = canonical[root], _slug(canonical[root])
+        if slug in used:
+            slug = f"{slug}-{root[0]}"
+        while slug in used:
+            slug += "-2"
+        used.add(slug)
+        aliases = tuple(sorted(surfaces[root] - {name}))
+        entities.append(Entity(type=root[0], name=name, aliases=aliases, slug=slug))  # type: ignore[arg-type]
+
+    names: dict[tuple[str, str], str] = {}
+    by_article: dict[str, dict[str, tuple[str, ...]]] = {}
+    for article, mentions in mentions_by_article.items():
+        typed: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
+        for m in mentions:
+            target = canonical[union.find(_key(m.type, m.name))]
+            names[(article, m.name)] = target
+            typed[m.type].add(target)
+        by_article[article] = {t: tuple(sorted(v)) for t, v in typed.items()}
+    return Resolution(entities=tuple(entities), names=names, by_article=by_article)
+
