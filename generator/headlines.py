@@ -63,14 +63,22 @@ _TITLE_WORDS = (
     r"|U\.S\.|US|UK|EU|UN|Russian|Indian|Chinese|American|British|French|German|Japanese|Ukrainian|Israeli"
 )
 _TITLE_PREFIX = re.compile(rf"^(?:(?:the\s+)?(?:{_TITLE_WORDS})\s+)+(?=[A-Z])")
+_ROLE = re.compile(
+    r"\b(?:Minister|President|Secretary|General|Gen\.|Admiral|Colonel|Lieutenant|Major|Captain|Commander|Senator"
+    r"|Sen\.|Rep\.|Representative|Governor|Gov\.|Mayor|Chancellor|Premier|Chairman|Chairwoman|Chair|Executive"
+    r"|Officer|CEO|Spokesman|Spokeswoman|Spokesperson|Ambassador|Judge|Justice|Director|Coach|Manager|Mr|Mrs|Ms|Dr)\b"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _TIME_WORDS = re.compile(
-    rf",?\s*\b(?:(?:on|this|last|late|early|since)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf",?\s*\b(?:(?:late|early)\s+)?(?:(?:on|this|last|late|early|since)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|,?\s*\b(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     r"|,?\s*\b(?:recently|today|yesterday|tonight|tomorrow|earlier this (?:week|month|year)|this week|last week|last night|this morning|on the sidelines)\b",
 )
-_OPENER = re.compile(r"^(?P<open>[^,]{2,160}?),\s+(?=[\"“‘]?[A-Z])")
+_OPENER = re.compile(r"^(?P<open>[^,]{2,160}?),\s+(?=[\"“‘]?(?:[A-Z]|the\s|a\s|an\s))")
+_ATTRIBUTION_TAIL = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|reports|announced|told\s+\w+)(?:\s+in\s+a\s+statement)?\s*$"
+)
 _OPENER_WORDS = re.compile(
     r"^(?:[A-Z][a-z]+ing\b|In\b|At\b|On\b|During\b|After\b|Before\b|Earlier\b|Later\b|Meanwhile\b|Amid\b|Despite\b"
     r"|Following\b|With\b|While\b|As\b|Speaking\b|Last\b|This\b|Since\b|Under\b|Addressing\b|Separately\b|However\b"
@@ -103,6 +111,8 @@ def _base(word: str) -> str | None:
         return stem[:-1] if stem[-1] != "l" or vowel_groups > 1 else stem
     if stem.endswith(("c", "v")) or re.search(r"(?:[rdl]g|[ae]ng|[^aeiouls]l)$", stem):
         return stem + "e"  # voiced, arrived, urged, changed, handled
+    if re.search(r"[aeiou][sz]$", stem) and not (stem.endswith("us") and len(re.findall(r"[aeiou]+", stem)) > 1):
+        return stem + "e"  # raised, closed, used, emphasised / focused
     if re.search(r"[aeiou]{2}[a-z]$", stem):
         return stem  # reasoned? no: claimed, gained, appeared, seized
     single = re.search(r"[^aeiou]([aeiouy])([a-z])$", stem)
@@ -160,8 +170,12 @@ def _subject(subject: str, mentions: Sequence[Mention]) -> str:
     people = sorted((m for m in mentions if m.type == "person" and m.surface and m.surface in subject), key=lambda m: -len(m.surface))
     if people and len(subject) - len(people[0].surface) < 25:
         return people[0].name
-    stripped = _TITLE_PREFIX.sub("", subject)
-    return stripped if len(stripped.split()) >= 2 or not stripped.islower() else subject
+    prefix = _TITLE_PREFIX.match(subject)
+    if not prefix or not _ROLE.search(prefix.group(0)):
+        return subject
+    stripped = subject[prefix.end():]
+    names = stripped.split()
+    return stripped if 2 <= len(names) <= 3 and all(w[0].isupper() for w in names) else subject
 
 
 def _predicate(predicate: str, plural: bool) -> str:
@@ -246,6 +260,8 @@ def make_headline(
         place = f" in {where.group(1).strip()}" if where else ""
         sentence = sentence[opener.end():]
     sentence = _tidy(_TIME_WORDS.sub("", sentence))
+    sentence = _ATTRIBUTION_TAIL.sub("", sentence)
+    sentence = re.sub(r"^(?:The|A|An)\s+(?=\S)", "", sentence)
     verb = _main_verb(sentence)
     if verb is None:
         headline = sentence

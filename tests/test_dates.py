@@ -1,0 +1,81 @@
+"""Date resolution against the article date (2024-12-10 is a Tuesday)."""
+
+import datetime as dt
+
+import pytest
+
+from generator.dates import find_dates, resolve_dates
+from generator.sentences import split_paragraphs
+
+TUESDAY = dt.date(2024, 12, 10)
+
+
+def dates_in(sentence, today=TUESDAY):
+    return [iso for _, iso, _ in find_dates(sentence, today)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The frigate was commissioned on Monday.", ["2024-12-09"]),
+        ("Singh on Tuesday pressed Russia.", ["2024-12-10"]),
+        ("On Thursday, the team lost.", ["2024-12-05"]),
+        ("The vote will take place on Friday.", ["2024-12-13"]),
+        ("Talks resume next Monday.", ["2024-12-16"]),
+        ("He arrived last Tuesday.", ["2024-12-03"]),
+        ("Shares fell today.", ["2024-12-10"]),
+        ("The company said yesterday it would cut jobs.", ["2024-12-09"]),
+        ("They met in July in Moscow and in October in Kazan.", ["2024-07", "2024-10"]),
+        ("The summit will be held in March.", ["2025-03"]),
+        ("He arrived in Moscow on September 2.", ["2024-09-02"]),
+        ("The parade on June 24 2020 was his first.", ["2020-06-24"]),
+        ("It happened on 24 June 2020.", ["2020-06-24"]),
+        ("The meeting took place on December 10, 2024, in Moscow.", ["2024-12-10"]),
+        ("The exhibition will be held in February 2021.", ["2021-02"]),
+        ("Putin will visit India next year.", ["2025"]),
+        ("Profits fell last year.", ["2023"]),
+        ("The deal collapsed in 2021.", ["2021"]),
+        ("The meeting is expected towards the end of 2020.", ["2020"]),
+        ("Inflation slowed last month.", ["2024-11"]),
+    ],
+)
+def test_resolves(sentence, expected):
+    assert dates_in(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agreement for 2021-31 will give impetus to the programme.",
+        "He attended the 75th Anniversary of Victory Day.",
+        "Singh co-chaired the 21st session of the commission.",
+        "The exercises run over the next two days.",
+        "Sales rose last week.",
+        "The company may cut 2,000 jobs.",
+        "Revenue was $2021 million.",
+    ],
+)
+def test_no_false_dates(sentence):
+    assert dates_in(sentence) == []
+
+
+def test_month_day_far_in_the_future_is_last_year():
+    # A March 2020 article recalling "November 3" means November 2019.
+    assert dates_in("The election on November 3 was close.", dt.date(2020, 3, 1)) == ["2019-11-03"]
+    assert dates_in("The election on November 3 will be close.", dt.date(2020, 3, 1)) == ["2020-11-03"]
+
+
+def test_events_carry_sentence_paragraph_and_expression():
+    paragraphs = ("Officials met on Monday. Nothing else.", "A second meeting followed in July.")
+    events = resolve_dates(split_paragraphs(paragraphs), TUESDAY)
+    assert [(e.date, e.paragraph, e.expression, e.text) for e in events] == [
+        ("2024-12-09", 0, "on Monday", "Officials met on Monday."),
+        ("2024-07", 1, "in July", "A second meeting followed in July."),
+    ]
+
+
+def test_us_style_copy():
+    # An AP-style sports story from another decade.
+    today = dt.date(1998, 6, 15)  # a Monday
+    assert dates_in("The Bulls won the title Sunday night in Salt Lake City.", today) == ["1998-06-14"]
+    assert dates_in("Jordan, who retired in 1993, returned in March 1995.", today) == ["1993", "1995-03"]

@@ -1,0 +1,108 @@
+"""Quotations and speakers, with hand-made mentions (no entity extractor needed)."""
+
+from generator.models import Mention
+from generator.quotes import extract_quotes
+
+
+def person(surface, name, paragraph):
+    return Mention("person", surface, name, paragraph)
+
+
+def org(surface, name, paragraph):
+    return Mention("organisation", surface, name, paragraph)
+
+
+def speakers(paragraphs, mentions):
+    return [(q.text, q.speaker, q.speaker_type, q.paragraph) for q in extract_quotes(paragraphs, mentions)]
+
+
+def test_after_and_before_attribution_pronoun_and_title():
+    paragraphs = (
+        "Secretary of State Jane Miller met Chinese Foreign Minister Wang Yi in Beijing.",
+        '"We had a frank and useful exchange," Miller said. "There is more to do," she added.',
+        "Wang told reporters: “China will not accept interference in its internal affairs.”",
+        "“Our door remains open to dialogue with everyone,” said the Chinese Foreign Minister.",
+    )
+    mentions = (
+        person("Secretary of State Jane Miller", "Jane Miller", 0),
+        person("Chinese Foreign Minister Wang Yi", "Wang Yi", 0),
+        person("Miller", "Jane Miller", 1),
+        person("Wang", "Wang Yi", 2),
+    )
+    assert speakers(paragraphs, mentions) == [
+        ("We had a frank and useful exchange", "Jane Miller", "person", 1),
+        ("There is more to do", "Jane Miller", "person", 1),
+        ("China will not accept interference in its internal affairs.", "Wang Yi", "person", 2),
+        ("Our door remains open to dialogue with everyone", "Wang Yi", "person", 3),
+    ]
+
+
+def test_quote_spanning_paragraphs_and_subject_pronoun():
+    paragraphs = (
+        "Coach Tom Reyes praised his players after the final.",
+        "He said the season had been long. “We never gave up on each other.",
+        "Nobody expected us to be here in May,” he posted on X.",
+    )
+    mentions = (person("Coach Tom Reyes", "Tom Reyes", 0),)
+    quotes = extract_quotes(paragraphs, mentions)
+    assert len(quotes) == 1
+    assert quotes[0].text == "We never gave up on each other. Nobody expected us to be here in May"
+    assert (quotes[0].speaker, quotes[0].paragraph) == ("Tom Reyes", 1)
+
+
+def test_wire_style_continued_quote():
+    paragraphs = (
+        '"Rates will stay high for some time," Fed Chair Ann Cole said.',
+        '"We are not done yet.',
+        '"The labour market is still tight," Cole added.',
+    )
+    mentions = (person("Fed Chair Ann Cole", "Ann Cole", 0), person("Cole", "Ann Cole", 2))
+    quotes = extract_quotes(paragraphs, mentions)
+    assert [q.text for q in quotes] == [
+        "Rates will stay high for some time",
+        "We are not done yet. The labour market is still tight",
+    ]
+    assert {q.speaker for q in quotes} == {"Ann Cole"}
+
+
+def test_organisation_speaker():
+    paragraphs = (
+        "The Ministry of Finance announced new tariffs on Friday.",
+        '"The measures will protect domestic producers from unfair competition," the ministry said.',
+        'Prices will rise, according to the company. "Costs have doubled since January," according to Acme Corp.',
+    )
+    mentions = (
+        org("Ministry of Finance", "Ministry of Finance", 0),
+        org("Acme Corp", "Acme Corp", 2),
+    )
+    result = speakers(paragraphs, mentions)
+    assert result[0][1:3] == ("Ministry of Finance", "organisation")
+    assert result[1][1:3] == ("Acme Corp", "organisation")
+
+
+def test_scare_quotes_are_not_quotes():
+    paragraphs = (
+        "Calling the meeting 'excellent', Singh said ties were “very strong”.",
+        'The minister noted the "good level" of cooperation under "Make in India".',
+    )
+    assert extract_quotes(paragraphs, (person("Singh", "Rajnath Singh", 0),)) == ()
+
+
+def test_short_quote_with_speech_verb_is_kept():
+    paragraphs = ('"Absolutely not," Senator Ruiz said.',)
+    quotes = extract_quotes(paragraphs, (person("Senator Ruiz", "Maria Ruiz", 0),))
+    assert [(q.text, q.speaker) for q in quotes] == [("Absolutely not", "Maria Ruiz")]
+
+
+def test_unknown_speaker_is_none():
+    paragraphs = ('"This is the worst storm in a generation," a resident said.',)
+    quotes = extract_quotes(paragraphs, ())
+    assert [(q.text, q.speaker, q.speaker_type) for q in quotes] == [
+        ("This is the worst storm in a generation", None, None)
+    ]
+
+
+def test_described_as():
+    paragraphs = ('Singh described the friendship as "higher than the highest mountain," adding more.',)
+    quotes = extract_quotes(paragraphs, (person("Singh", "Rajnath Singh", 0),))
+    assert [(q.text, q.speaker) for q in quotes] == [("higher than the highest mountain", "Rajnath Singh")]
