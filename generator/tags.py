@@ -18,6 +18,7 @@ then the article's own best ones, up to a cap.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Mapping, Sequence
 
@@ -57,6 +58,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*|[0-9][\w-]*|[^\sA-Za-z0-9]")
 
 def slug(text: str) -> str:
     """``"S-400 Triumf"`` -> ``"s-400-triumf"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("’", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
