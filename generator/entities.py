@@ -31,7 +31,7 @@ TITLE_HEADS = _words(
     commander cmdr marshal sergeant sgt senator sen representative rep congressman congresswoman
     governor gov mayor judge justice mr mrs ms miss dr prof professor sir dame lord lady sheikh emir
     sultan chairman chairwoman chairperson director ceo ambassador envoy spokesman spokeswoman
-    spokesperson coach commissioner speaker bishop cardinal ayatollah president-elect officer"""
+    spokesperson coach commissioner speaker bishop cardinal ayatollah president-elect officer executive"""
 )
 TITLE_WORDS = TITLE_HEADS | _words(
     """union defence defense foreign home finance interior external affairs prime vice deputy chief
@@ -48,7 +48,7 @@ ORG_HEADS = _words(
     assembly court tribunal club fc times post journal network board secretariat government
     administration directorate command corps regiment brigade fleet academy school hospital
     laboratory laboratories labs centre center society trust exchange reserve federation coalition
-    movement front kremlin pentagon motors electric"""
+    movement front kremlin pentagon motors electric house"""
 )
 PLACE_HEADS = _words(
     """square street road avenue bridge ocean sea strait straits gulf bay river lake mountains
@@ -61,7 +61,7 @@ EVENT_HEADS = _words(
     initiative games olympics olympiad cup championship championships open conference expo
     exhibition festival war wars revolution declaration convention dialogue election elections
     referendum day memorial tomb monument cenotaph ceremony marathon tournament prix plan operation
-    scheme campaign protocol charter doctrine award awards prize fair week"""
+    scheme campaign protocol charter doctrine award awards prize fair week act"""
 )
 OF_HEADS = TITLE_HEADS | ORG_HEADS | PLACE_HEADS | EVENT_HEADS | _words("republic kingdom state isle cape")
 PARTICLES = _words("de da del della di du van von der den bin ibn al la le dos das")
@@ -82,6 +82,7 @@ NOT_ACRONYMS = _words(
 )
 _NOUN_SUFFIXES = ("ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ive", "ing", "ous")
 _ORDINALS = _words("first second third")
+_CORPORATE = _words("inc corp ltd plc llc co company corporation group holdings ag sa gmbh")
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F]+(?:[-&'’.][\w\u00C0-\u024F]+)*|[^\w\s]")
 _MODEL = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d{2,4}[A-Z]{0,3}")
@@ -207,6 +208,8 @@ class _Article:
     def connector(self, toks: list[_Tok], i: int, j: int, complement: bool) -> int:
         """How many connector tokens at ``j`` join the run ``toks[i:j]`` to a following name (0: none)."""
         word, last = toks[j].low, toks[j - 1].low
+        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and _is_cap(toks[j + 1]):
+            return 1  # a middle initial: "Gerald R. Ford"
         k = 2 if word == "of" and j + 2 < len(toks) and toks[j + 1].low == "the" else 1
         if j + k >= len(toks) or not _is_cap(toks[j + k]):
             return 0
@@ -420,10 +423,18 @@ class _Article:
         for f in self.found:
             if f.type not in (None, "person", "equipment"):
                 variants.setdefault((f.type, name_key(f.name)), Counter())[f.name] += 1
+        companies = {
+            f.name.split()[0].lower(): f.name for f in self.found
+            if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in _CORPORATE
+        }
         out: set[Mention] = set()
         for f in self.found:
             type_, name = f.type, f.name
-            if f.kind != "full":
+            if f.kind == "full" and type_ == "place" and f.surface.lower() in people:
+                type_, name = "person", people[f.surface.lower()].most_common(1)[0][0]
+            elif f.kind != "full" and name.lower() in companies and name.lower() not in people:
+                type_, name = "organisation", companies[name.lower()]
+            elif f.kind != "full":
                 word = name.lower()
                 if word in people:
                     type_, name = "person", people[word].most_common(1)[0][0]
