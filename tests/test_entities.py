@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from generator.entities import extract, is_heading, model_key, name_key
+from generator.knowledge import load_knowledge
+from generator.models import Mention
+
+KNOWLEDGE = load_knowledge()
+
+
+def names(paragraphs: tuple[str, ...]) -> set[tuple[str, str]]:
+    return {(m.type, m.name) for m in extract(paragraphs, KNOWLEDGE)}
+
+
+def test_title_is_stripped_and_surname_resolves_to_full_name() -> None:
+    found = extract(("President Joe Biden signed the bill on Tuesday. Biden said it would cut costs.",), KNOWLEDGE)
+    assert Mention("person", "President Joe Biden", "Joe Biden", 0) in found
+    assert Mention("person", "Biden", "Joe Biden", 0) in found
+    assert not {m.name for m in found} & {"Tuesday", "The", "President"}
+
+
+def test_business_story() -> None:
+    got = names(("Apple Inc. said Chief Executive Tim Cook would visit China. Cook said Apple sold more phones.",))
+    assert {("organisation", "Apple Inc"), ("person", "Tim Cook"), ("place", "China")} <= got
+    assert all(name != "Cook" for _, name in got)
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    got = names(("Serena Williams beat Venus Williams at Wimbledon on Saturday.",))
+    assert {("person", "Serena Williams"), ("person", "Venus Williams"), ("place", "Wimbledon")} <= got
+
+
+def test_parenthesised_acronym_links_to_its_expansion() -> None:
+    found = extract(("Ministers of the Shanghai Cooperation Organisation (SCO) met.", "The SCO grew."), KNOWLEDGE)
+    assert {m.name for m in found if m.surface == "SCO"} == {"Shanghai Cooperation Organisation"}
+
+
+def test_equipment_model_numbers_ships_and_cues() -> None:
+    got = names(("The army ordered S-400 Triumf systems, AK-203 rifles and Patriot missiles; INS Vikrant sailed.",))
+    assert {("equipment", "S-400 Triumf"), ("equipment", "AK-203"), ("equipment", "Patriot"), ("equipment", "INS Vikrant")} <= got
+
+
+def test_events_in_quotes_and_with_cue_words() -> None:
+    got = names(("He backed the 'Make in India' drive and the Paris Agreement at the G20 Summit.",))
+    assert ("event", "Make in India") in got
+    assert ("event", "Paris Agreement") in got
+
+
+def test_places_from_gazetteer_and_country_aliases() -> None:
+    got = names(("Talks in New Delhi with the Russian Federation and the Republic of India.",))
+    assert {("place", "New Delhi"), ("place", "Russia"), ("place", "India")} <= got
+
+
+def test_lower_case_ministry_and_navy() -> None:
+    got = names(("The defence ministry said the ship joined the Indian navy.",))
+    assert {("organisation", "Defence Ministry"), ("organisation", "Indian Navy")} <= got
+
+
+def test_no_sentence_starters_or_headings() -> None:
+    paragraphs = ("Promoting Bilateral Defence Cooperation", "Earlier, he spoke. Reviewing the plan, they left.")
+    assert names(paragraphs) == set()
+    assert is_heading("Putin’s Visit To India")
+    assert not is_heading("Singh met Putin in Moscow.")
+
+
+def test_descriptive_title_case_phrases_are_not_entities() -> None:
+    assert names(("They praised the Special and Privileged Strategic Partnership between the two.",)) == set()
+
+
+def test_output_is_sorted_and_deterministic() -> None:
+    text = ("Rajnath Singh met Andrey Belousov in Moscow. Singh and Belousov talked.",)
+    first = extract(text, KNOWLEDGE)
+    assert first == tuple(sorted(first)) == extract(text, KNOWLEDGE)
+
+
+def test_keys() -> None:
+    assert model_key("AK-203") == model_key("AK203") == "ak203"
+    assert name_key("Russian Ministry of Defence") == name_key("Russian defence ministry")
+    assert name_key("Make-in-India") == name_key("Make in India")
