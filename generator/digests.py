@@ -43,12 +43,32 @@ class Unit:
     stems: frozenset[str]
 
 
+def _is_statement(sentence: str) -> bool:
+    """A sentence, not a section heading ("Putin's Visit To India")."""
+    return sentence.rstrip()[-1:] in ".!?\"”’)" or len(sentence.split()) > 12
+
+
 def _units(document: Document) -> list[Unit]:
     out = []
     for p, paragraph in enumerate(document.analysis.paragraphs):
         for sentence in split(paragraph):
-            out.append(Unit(document.slug, p, sentence, content_stems(sentence)))
+            if _is_statement(sentence):
+                out.append(Unit(document.slug, p, sentence, content_stems(sentence)))
     return out
+
+
+def _key_pattern(corpus: Corpus, topic: Topic) -> re.Pattern[str] | None:
+    """Any written form of the names that define the topic."""
+    forms = set(topic.keys)
+    wanted = {k.casefold() for k in topic.keys}
+    for entity in corpus.entities.values():
+        if entity.name.casefold() in wanted:
+            forms.update(entity.aliases)
+    forms = {f for f in forms if len(f) > 1}
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 class Weights:
@@ -262,9 +282,11 @@ def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mappin
     overview: list[Fact] = []
     used_groups: set[int] = set()
     group_of = {(u.slug, u.text): n for n, g in enumerate(groups) for u in g}
+    keys = _key_pattern(corpus, topic)
     for document in sorted(members, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
-        lead = units_of[document.slug][:1]
-        for unit in lead:
+        own = units_of[document.slug]
+        about = [u for u in own if keys and keys.search(u.text)] if keys else []
+        for unit in (about or own)[:1]:
             n = group_of.get((unit.slug, unit.text))
             if n in used_groups:
                 continue

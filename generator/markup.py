@@ -83,7 +83,7 @@ _Dumper.add_representer(str, _str_representer)
 
 GENERATED_KEY = "generated"
 """Front-matter key that marks a page the generator wrote; its value is the page's hash."""
-_PLACEHOLDER = "0" * 64
+_PLACEHOLDER = "sha256-" + "0" * 64
 
 
 def front_matter(meta: Mapping[str, object]) -> str:
@@ -97,7 +97,7 @@ def front_matter(meta: Mapping[str, object]) -> str:
 
 def page_hash(content: str) -> str:
     """Hash of a generated page with its own hash value blanked out."""
-    blanked = re.sub(rf"^{GENERATED_KEY}: [0-9a-f]{{64}}$", f"{GENERATED_KEY}: {_PLACEHOLDER}",
+    blanked = re.sub(rf"^{GENERATED_KEY}: sha256-[0-9a-f]{{64}}$", f"{GENERATED_KEY}: {_PLACEHOLDER}",
                      content, count=1, flags=re.M)
     return hashlib.sha256(blanked.encode("utf-8")).hexdigest()
 
@@ -106,7 +106,7 @@ def seal(meta: Mapping[str, object], body: str) -> str:
     """A whole generated page: front matter with its ``generated`` hash, then the body."""
     meta = {GENERATED_KEY: _PLACEHOLDER, **meta}
     content = front_matter(meta) + "\n" + body.rstrip("\n") + "\n"
-    return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: {page_hash(content)}", 1)
+    return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: sha256-{page_hash(content)}", 1)
 
 
 def generated_state(content: str) -> str:
@@ -115,7 +115,7 @@ def generated_state(content: str) -> str:
         return "handwritten"
     end = content.find("\n---\n", 4)
     head = content[4:end] if end >= 0 else ""
-    match = re.search(rf"^{GENERATED_KEY}: ([0-9a-f]{{64}})$", head, flags=re.M)
+    match = re.search(rf"^{GENERATED_KEY}: sha256-([0-9a-f]{{64}})$", head, flags=re.M)
     if not match:
         return "handwritten"
     return "generated" if page_hash(content) == match.group(1) else "edited"
