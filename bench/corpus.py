@@ -251,7 +251,8 @@ class Thread:
                                    "16th", "21st", "23rd")),
         }
         orgs = [self.company, self.alliance]
-        story = Story(kind, start, (a, b), uniq, city, host, self.equipment, orgs, event,
+        equipment = self.equipment if rng.random() < 0.8 else rng.choice(EQUIPMENT)
+        story = Story(kind, start, (a, b), uniq, city, host, equipment, orgs, event,
                       rng.choice(ships), self.region, rng.sample(self.topics, k=3), numbers,
                       related=sorted((s for s in self.stories if s.start < start), key=lambda s: s.start)[-3:])
         self.stories.append(story)
@@ -509,7 +510,8 @@ class RawArticle:
     date: _dt.date
     paragraphs: list[str]
     story: int
-    duplicate_of: int | None = None
+    copy_of: "RawArticle | None" = field(default=None, repr=False, compare=False)
+    """The article this one is a syndicated near-duplicate of."""
 
 
 def render(article: RawArticle, rng: random.Random) -> str:
@@ -525,16 +527,21 @@ SYNONYMS = (("said", "stated"), ("talks", "discussions"), ("deepen", "strengthen
 def near_duplicate(rng: random.Random, src: RawArticle) -> RawArticle:
     """A syndicated copy: same story, a few words swapped, a paragraph dropped or trimmed."""
     paras = list(src.paragraphs)
-    for _ in range(rng.randint(1, 3)):
+    swaps = 0
+    for _ in range(40):
         i = rng.randrange(len(paras))
         a, b = rng.choice(SYNONYMS)
-        paras[i] = paras[i].replace(f" {a} ", f" {b} ", 1)
+        if f" {a} " in paras[i]:
+            paras[i] = paras[i].replace(f" {a} ", f" {b} ", 1)
+            swaps += 1
+            if swaps >= rng.randint(1, 3):
+                break
     if len(paras) > 4 and rng.random() < 0.6:
         del paras[rng.randrange(2, len(paras))]
     if rng.random() < 0.3:
         paras[0] = re.sub(r"^[A-Z][A-Za-z ./]+(, [A-Z][a-z]+\.? \d+)?( -|:) ", "", paras[0])
     date = src.date + _dt.timedelta(days=rng.choice((0, 0, 0, 1)))
-    return RawArticle(date, paras, src.story, duplicate_of=id(src))
+    return RawArticle(date, paras, src.story, copy_of=src)
 
 
 def generate(n: int, seed: int = 0) -> list[RawArticle]:
@@ -544,7 +551,7 @@ def generate(n: int, seed: int = 0) -> list[RawArticle]:
     rng = random.Random(f"corpus-{seed}-{n}")
     # Zipf-like country weights: a few countries dominate the news, as in real feeds.
     weights = [1.0 / (i + 1) ** 0.8 for i in range(len(COUNTRIES))]
-    threads = [Thread(random.Random(f"thread-{seed}-{i}"), world, weights) for i in range(max(3, n // 40))]
+    threads = [Thread(random.Random(f"thread-{seed}-{i}"), world, weights) for i in range(max(12, n // 25))]
     thread_w = [1.0 / (i + 1) ** 0.6 for i in range(len(threads))]
     articles: list[RawArticle] = []
     story_no = 0
