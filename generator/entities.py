@@ -63,6 +63,8 @@ EVENT_HEADS = _words(
     referendum day memorial tomb monument cenotaph ceremony marathon tournament prix plan operation
     scheme campaign protocol charter doctrine award awards prize fair week act"""
 )
+_ORG_OR_EVENT = ORG_HEADS | EVENT_HEADS
+_ANY_HEAD = _ORG_OR_EVENT | PLACE_HEADS | TITLE_WORDS
 OF_HEADS = TITLE_HEADS | ORG_HEADS | PLACE_HEADS | EVENT_HEADS | _words("republic kingdom state isle cape")
 PARTICLES = _words("de da del della di du van von der den bin ibn al la le dos das")
 SHIP_PREFIXES = _words("INS USS HMS HMAS HMCS RFS PNS SS MV RV FS")
@@ -82,6 +84,7 @@ NOT_ACRONYMS = _words(
 )
 _NOUN_SUFFIXES = ("ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ive", "ing", "ous")
 _ORDINALS = _words("first second third")
+_CUES = EVENT_CUES | EQUIPMENT_CUES
 _CORPORATE = _words("inc corp ltd plc llc co company corporation group holdings ag sa gmbh")
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F]+(?:[-&'’.][\w\u00C0-\u024F]+)*|[^\w\s]")
@@ -99,16 +102,17 @@ _QUOTE_OPEN = frozenset("‘“\"'(")
 _QUOTE_CLOSE = frozenset("’”\"'")
 
 
-@dataclass
 class _Tok:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
+    """One word or punctuation mark of a sentence, with its offsets."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "possessive", "low", "cap")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+        if self.possessive:
+            text, end = text[:-2], end - 2
+        self.text, self.start, self.end, self.low = text, start, end, text.lower()
+        self.cap = text[0].isupper() and self.low not in _MONTHS_DAYS
 
 
 @dataclass(frozen=True)
@@ -122,19 +126,11 @@ class _Found:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(sentence):
-        text = m.group(0)
-        tok = _Tok(text, m.start(), m.end())
-        if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
-            tok.text, tok.end, tok.possessive = text[:-2], m.end() - 2, True
-        out.append(tok)
-    return out
+    return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
 
 
 def _is_cap(tok: _Tok) -> bool:
-    c = tok.text[0]
-    return c.isupper() and tok.low not in _MONTHS_DAYS
+    return tok.cap
 
 
 _MONTHS_DAYS = _words(
@@ -187,19 +183,19 @@ class _Article:
         toks = [t for t in _tokens(text) if t.start not in taken]
         i, n = 0, len(toks)
         while i < n:
-            if not (_is_cap(toks[i]) or _MODEL.fullmatch(toks[i].text)):
+            if not toks[i].cap:
                 i += 1
                 continue
             j, complement = i + 1, False
             while j < n and not toks[j - 1].possessive:
                 nxt = toks[j]
-                if _is_cap(nxt) or _MODEL.fullmatch(nxt.text):
+                if nxt.cap:
                     j += 1
                     continue
                 k = self.connector(toks, i, j, complement)
                 if k == 0:
                     break
-                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_HEADS | EVENT_HEADS)
+                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in _ORG_OR_EVENT)
                 j += k
             initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN
             self.run(text, toks, i, j, initial, paragraph)
@@ -216,7 +212,7 @@ class _Article:
         after = toks[j + k].text
         if word == "of" and last in OF_HEADS:
             return k
-        if word in ("for", "on") and last in ORG_HEADS | EVENT_HEADS:
+        if word in ("for", "on") and last in _ORG_OR_EVENT:
             return 1
         if word == "and" and complement:
             return 1
@@ -233,7 +229,7 @@ class _Article:
         titled = len(span) > 1 and span[0].low in TITLE_WORDS
         if span and initial and not titled and self.sentence_word(span[0]) and not self.known(span):
             span = span[1:]
-        while span and span[-1].low in ORG_HEADS | EVENT_HEADS | PLACE_HEADS | TITLE_WORDS and span[-1].text.islower():
+        while span and span[-1].low in _ANY_HEAD and span[-1].text.islower():
             span = span[:-1]
         if not span:
             return
@@ -292,7 +288,7 @@ class _Article:
                 for part in span[0].text.split("-"):
                     self.add("place", part, place_name(part.lower()) or part, paragraph)
                 return None
-        if after in EVENT_CUES | EQUIPMENT_CUES and not any(w in DEMONYMS for w in words) and not (
+        if after in _CUES and not any(w in DEMONYMS for w in words) and not (
             len(span) == 1 and place_name(words[0])
         ):
             return self.cued(text, span, paragraph, after, rest)
