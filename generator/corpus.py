@@ -17,7 +17,7 @@ from .dedup import find_copies
 from .headlines import unique_headlines
 from .markup import slugify
 from .models import ENTITY_TYPES, Analysis, Article, Digest, Document, Entity, Quote
-from .resolve import resolve
+from .resolve import Resolution, resolve
 from .tags import assign_tags
 
 
@@ -71,9 +71,9 @@ def _slugs(articles: Sequence[Article], headlines: Mapping[str, str]) -> dict[st
     return out
 
 
-def _canonical_quotes(quotes: tuple[Quote, ...], names: Mapping[str, str]) -> tuple[Quote, ...]:
+def _canonical_quotes(quotes: tuple[Quote, ...], resolution: Resolution, source: str) -> tuple[Quote, ...]:
     return tuple(
-        replace(q, speaker=names.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes
+        replace(q, speaker=resolution.canonical(source, q.speaker)) if q.speaker else q for q in quotes
     )
 
 
@@ -100,12 +100,11 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
     mentions: dict[str, list[tuple[object, str]]] = defaultdict(list)
     for article in originals:
         analysis = by_source[article.source][1]
-        names = resolution.names_for(article.source)
         per_type: dict[str, set[str]] = defaultdict(set)
         count: Counter[str] = Counter()
         first: dict[str, int] = {}
         for mention in analysis.mentions:
-            canonical = names.get((mention.type, mention.name), mention.name)
+            canonical = resolution.canonical(article.source, mention.name)
             per_type[mention.type].add(canonical)
             key = entity_key(mention.type, canonical)
             count[key] += 1
@@ -117,7 +116,7 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
             entities={t: tuple(sorted(per_type[t])) for t in ENTITY_TYPES if per_type.get(t)},
             slug=slugs[article.source],
             copies=tuple(sorted(folded.get(article.source, ()))),
-            quotes=_canonical_quotes(analysis.quotes, resolution.speaker_names_for(article.source)),
+            quotes=_canonical_quotes(analysis.quotes, resolution, article.source),
             tags=tuple(dict.fromkeys(editor_tags + tuple(tags.get(article.source, ())))),
         )
         documents.append(document)
