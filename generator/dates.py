@@ -125,11 +125,28 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
     return None
 
 
+_CUES = re.compile(
+    r"(?=[JFMASONDTYtym12])\b(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)|(?P<year>1[89]\d\d|20\d\d)"
+    r"|(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|year|month|YEAR|MONTH|TODAY))"
+)
+_NEEDS = {
+    "mdy": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month", "m": "month",
+    "y": "year", "wd": "weekday", "rel_day": "rel", "rel_year": "rel",
+}
+"""Which cheap cue a pattern needs: sentences without any cue are not searched at all."""
+
+
 def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
     """``(offset, iso, expression)`` for each date expression in one sentence."""
+    cues = {name for m in _CUES.finditer(sentence) for name, value in m.groupdict().items() if value}
+    if not cues:
+        return []
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, str]] = []
     for kind, pattern in _PATTERNS:
+        if _NEEDS[kind] not in cues:
+            continue
         for m in pattern.finditer(sentence):
             start, end = m.span()
             if any(start < e and s < end for s, e in taken):

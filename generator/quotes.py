@@ -43,6 +43,7 @@ _PRONOUN = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)")
 _HEAD_NOUN = re.compile(r"\b(?:the|an?|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]+)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_MARKS = re.compile(r'["“”„«»]')
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 MIN_WORDS = 4
@@ -87,10 +88,10 @@ def _mark_kind(text: str, i: int) -> str | None:
 
 def _spans(paragraphs: Sequence[str]) -> list[_Span]:
     marks = [
-        (p, i, kind)
+        (p, m.start(), kind)
         for p, text in enumerate(paragraphs)
-        for i in range(len(text))
-        if text[i] in '"“”„«»' and (kind := _mark_kind(text, i))
+        for m in _MARKS.finditer(text)
+        if (kind := _mark_kind(text, m.start()))
     ]
     spans: list[_Span] = []
     opened: tuple[int, int] | None = None
@@ -126,8 +127,14 @@ def _occurrences(paragraphs: Sequence[str], mentions: Sequence[Mention], kinds: 
         if not 0 <= mention.paragraph < len(paragraphs) or not mention.surface:
             continue
         text = paragraphs[mention.paragraph]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(mention.surface)}(?![\w-])", text):
-            found.append(_Occurrence(mention.paragraph, m.start(), m.end(), mention))
+        start = text.find(mention.surface)
+        while start >= 0:
+            end = start + len(mention.surface)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+                found.append(_Occurrence(mention.paragraph, start, end, mention))
+            start = text.find(mention.surface, end)
     found.sort(key=lambda o: (o.paragraph, o.start, -(o.end - o.start)))
     kept: list[_Occurrence] = []
     for occ in found:

@@ -53,7 +53,8 @@ _VERBISH = frozenset(
     expand boost extend continue discuss review ensure enhance""".split()
 )
 """Verbs that would start a two-word run ("took place", "held talks"): not a topic."""
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*|[0-9][\w-]*|[^\sA-Za-z0-9]")
+_LOWER_RUN = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?: [a-z][a-z-]*)+(?![\w’'-])")
+"""Runs of lower-case words not broken by punctuation, capitals or digits."""
 
 
 def slug(text: str) -> str:
@@ -72,20 +73,18 @@ def _singular(word: str) -> str:
 
 
 def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
-    """Two-word runs of lower-case content words (weighted: the lead counts double)."""
+    """Two-word runs of lower-case content words, counted over the article."""
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
-        weight = 1
-        run: list[str] = []
-        for token in _TOKEN.findall(paragraph) + ["."]:
-            word = token.lower()
-            content = token.isalpha() or ("-" in token and token[0].isalpha())
-            if content and token.islower() and word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
-                run.append(word)
-                continue
-            for a, b in zip(run, run[1:]):
-                counts[f"{a}-{_singular(b)}"] += weight
-            run = []
+        for chunk in _LOWER_RUN.findall(paragraph):
+            run: list[str] = []
+            for word in chunk.split() + [""]:
+                if word and word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
+                    run.append(word)
+                    continue
+                for a, b in zip(run, run[1:]):
+                    counts[f"{a}-{_singular(b)}"] += 1
+                run = []
     return counts
 
 
