@@ -29,6 +29,9 @@ MAX_OVERVIEW = 5
 SIMILAR = 0.5
 """Weighted overlap of rare stems above which two sentences state the same fact."""
 MIN_SHARED = 3
+SIMILAR_PLAIN = 0.45
+MIN_SHARED_PLAIN = 5
+"""Or: this share of the shorter sentence's stems, and at least this many, in common."""
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million".split()
 _QUANTITY = re.compile(
     rf"\b(\d[\d,.]*|{'|'.join(_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
@@ -103,6 +106,7 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
         return i
 
     mass = [sum(weight(s) for s in u.stems) for u in units]
+    pairs: list[tuple[float, int, int]] = []
     for i, unit in enumerate(units):
         shared: Counter[int] = Counter()
         for stem in unit.stems:
@@ -117,8 +121,18 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
                 continue
             common = unit.stems & units[j].stems
             score = sum(weight(s) for s in common) / max(min(mass[i], mass[j]), 1e-9)
-            if score >= SIMILAR:
-                parent[root(j)] = root(i)
+            plain = len(common) / max(min(len(unit.stems), len(units[j].stems)), 1)
+            if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
+                pairs.append((max(score, plain), i, j))
+    # Strongest pairs first; two clusters merge only if no article is in both,
+    # so a fact holds one sentence per article and chains cannot form.
+    articles = [{u.slug} for u in units]
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ri, rj = root(i), root(j)
+        if ri == rj or articles[ri] & articles[rj]:
+            continue
+        parent[rj] = ri
+        articles[ri] |= articles[rj]
     groups: dict[int, list[Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
         groups[root(i)].append(unit)
@@ -126,8 +140,12 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
 
 
 def _fact(group: Sequence[Unit], order: Mapping[str, int]) -> Fact:
-    """One statement for a cluster: the earliest article's wording, every citation."""
-    best = min(group, key=lambda u: (order[u.slug], u.paragraph, len(u.text)))
+    """One statement for a cluster: the wording that shares most with the others, every citation."""
+
+    def central(unit: Unit) -> int:
+        return sum(len(unit.stems & other.stems) for other in group if other is not unit)
+
+    best = min(group, key=lambda u: (-central(u), order[u.slug], u.paragraph, len(u.text)))
     citations = tuple(sorted({Citation(u.slug, u.paragraph) for u in group}))
     return Fact(text=best.text, citations=citations)
 
