@@ -140,6 +140,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False) -> Write
     run calls :func:`recover`, fully updated.
     """
     docs.mkdir(parents=True, exist_ok=True)
+    docs = docs.resolve()
     recover(docs)
     states = scan(docs)
     ordered = plan(pages, states, force)
