@@ -50,9 +50,6 @@ def mixed_seeds(tmp_path: Path) -> Path:
     return seeds
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "generator/writer.py write_pages crashes (ValueError from tmp.relative_to(docs)) when --docs is "
-    "a relative path such as the default 'docs': tempfile.mkstemp returns absolute paths"))
 def test_generate_reports_bad_file_and_writes_good_one(tmp_path: Path, mixed_seeds: Path) -> None:
     result = run_cli("generate", "--seeds", "seeds", "--docs", "docs", cwd=tmp_path)
     assert result.returncode == 1, (result.stdout, result.stderr)
