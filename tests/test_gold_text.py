@@ -8,7 +8,6 @@ names; speakers are compared by surname so that an article's own spelling
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -105,24 +104,3 @@ def test_headlines_and_summaries_are_clean():
         if analysis.dateline:
             assert not analysis.summary.startswith(analysis.dateline.split(",")[0])
     assert ANALYSES["000"].headline.startswith("Rajnath Singh presses Russia")
-
-
-def test_per_article_time_of_text_stages():
-    """Everything in this package except entity extraction, per article."""
-    prepared = []
-    for article in ARTICLES.values():
-        dateline, paragraphs = body_without_dateline(article)
-        prepared.append((article, paragraphs, ANALYSES[article.source[:3]].mentions))
-    rounds = 50
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for article, paragraphs, mentions in prepared:
-            body_without_dateline(article)
-            headline = make_headline(paragraphs, None, mentions, {})
-            summarise(paragraphs, None, headline)
-            extract_quotes(paragraphs, mentions)
-            resolve_dates(split_paragraphs(paragraphs), article.date)
-            candidate_tags(paragraphs, mentions)
-    per_article_ms = (time.perf_counter() - start) * 1000 / (rounds * len(prepared))
-    print(f"text stages: {per_article_ms:.3f} ms per article")
-    assert per_article_ms < 2.0
