@@ -179,6 +179,9 @@ def prepare_project(root: Path, source: Path = REPO) -> list[str]:
         elif src.is_file():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, root / rel)
+    if (source / "knowledge.yml").is_file():  # the editor's entity file, read by generate by default
+        shutil.copy2(source / "knowledge.yml", root / "knowledge.yml")
+        notes.append("knowledge.yml copied from the repo")
     docs_src, docs_dst = source / "docs", root / "docs"
     docs_dst.mkdir(exist_ok=True)
     copied = 0
@@ -434,7 +437,8 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> SizeResult:
     if gen.timed_out:
         res.notes.append(f"generate did not finish within {args.generate_timeout:.0f} s (stopped)")
     elif not gen.ok:
-        res.notes.append(f"generate failed with exit code {gen.returncode}")
+        last = gen.output_tail.strip().splitlines()[-1:] or [""]
+        res.notes.append(f"generate failed with exit code {gen.returncode}: `{last[0][:200]}`")
     res.docs = tree_size(root / "docs")
 
     if gen.ok:
@@ -447,12 +451,13 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> SizeResult:
         res.build = measure_dict(build, pages=pages,
                                  ms_per_page=round(1000 * build.wall_s / pages, 2) if build.ok and pages else None)
         if not build.ok:
-            res.notes.append("site build failed (see build.output_tail in report.json)")
+            last = [line for line in build.output_tail.splitlines() if line.strip()][-1:] or [""]
+            res.notes.append(f"site build failed: `{last[0][:200]}` (more in report.json)")
         res.site = tree_size(root / "site")
 
         help_text = generator_commands(env)
         res.search_feature = {
-            "generator_has_search_command": bool(re.search(r"\bsearch\b", help_text)),
+            "generator_has_search_command": bool(re.search(r"^\s+search\s", help_text, re.MULTILINE)),
             "site_has_pagefind": (root / "site" / "pagefind").is_dir(),
             "site_has_lunr_index": (root / "site" / "search" / "search_index.json").is_file(),
         }
