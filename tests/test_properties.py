@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from html.parser import HTMLParser
 
 import markdown
@@ -14,7 +15,8 @@ from generator.errors import ArticleError
 from generator.readers import read_bytes
 
 TODAY = dt.date(2025, 6, 1)
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# HYPOTHESIS_MAX_EXAMPLES=5000 for a deeper (slower) search.
+SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXTENSIONS = ["attr_list", "admonition", "tables", "toc"]
 
 # Text that looks like articles, front matter and Markdown, to reach the reader's deeper branches.
