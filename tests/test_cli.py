@@ -81,3 +81,17 @@ def test_missing_seeds_folder(tmp_path: Path, command: str) -> None:
     assert lines[0].startswith("error: ")
     assert "no-such-folder" in lines[0]
     assert not (tmp_path / "docs").exists()
+
+
+def test_edited_generated_page_stops_generate_until_forced(project: Path) -> None:
+    assert run_cli("generate", "--seeds", "seeds", "--docs", "docs", cwd=project).returncode == 0
+    target = project / "docs" / "index.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\nMy own line.\n", encoding="utf-8")
+    result = run_cli("generate", "--seeds", "seeds", "--docs", "docs", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and result.stderr.startswith("error: ")
+    assert "index.md" in result.stderr and "--force" in result.stderr
+    assert "My own line." in target.read_text(encoding="utf-8")
+    forced = run_cli("generate", "--seeds", "seeds", "--docs", "docs", "--force", cwd=project)
+    assert forced.returncode == 0, forced.stderr
+    assert "My own line." not in target.read_text(encoding="utf-8")
