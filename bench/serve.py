@@ -14,8 +14,12 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
+import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+
+_LOCK = threading.Lock()
 
 
 class CountingHandler(SimpleHTTPRequestHandler):
@@ -24,7 +28,9 @@ class CountingHandler(SimpleHTTPRequestHandler):
         while chunk := source.read(64 * 1024):
             outputfile.write(chunk)
             sent += len(chunk)
-        print(f"{time.time():.4f} {sent} {self.path}", flush=True)
+        with _LOCK:  # one write per line: threads must not interleave their lines
+            sys.stdout.write(f"{time.time():.4f} {sent} {self.path}\n")
+            sys.stdout.flush()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
