@@ -15,7 +15,7 @@ from typing import Mapping, Sequence
 
 from .dedup import find_copies
 from .headlines import unique_headlines
-from .markup import slugify
+from .markup import slugify, tag
 from .models import ENTITY_TYPES, Analysis, Article, Digest, Document, Entity, Quote
 from .resolve import Resolution, resolve
 from .tags import assign_tags
@@ -109,7 +109,7 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
             key = entity_key(mention.type, canonical)
             count[key] += 1
             first[key] = min(first.get(key, mention.paragraph), mention.paragraph)
-        editor_tags = tuple(str(t) for t in article.overrides.get("tags", []) or [])
+        editor_tags = tuple(tag(str(t)) for t in article.overrides.get("tags", []) or [])
         document = Document(
             article=article,
             analysis=replace(analysis, headline=headlines[article.source]),

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name or key) shown escaped, so a message stays one line."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
 
 class GeneratorError(Exception):
     """Base class: anything the CLI reports as ``error: <message>``."""
@@ -14,6 +23,7 @@ class ArticleError(GeneratorError):
     """
 
     def __init__(self, path: str, reason: str) -> None:
+        path, reason = one_line(path), one_line(reason)
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason

@@ -86,10 +86,22 @@ GENERATED_KEY = "generated"
 _PLACEHOLDER = "sha256-" + "0" * 64
 
 
+def _inert(value: object) -> object:
+    """Front-matter strings reach HTML unescaped in some theme templates (titles, tags):
+    angle brackets become look-alike guillemets so no tag can form."""
+    if isinstance(value, str):
+        return value.replace("<", "‹").replace(">", "›")
+    if isinstance(value, Mapping):
+        return {k: _inert(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_inert(v) for v in value]
+    return value
+
+
 def front_matter(meta: Mapping[str, object]) -> str:
-    """YAML front matter in the given key order, values cleaned, ending with a newline."""
+    """YAML front matter in the given key order, strings made inert, ending with a newline."""
     dumped = yaml.dump(
-        dict(meta), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+        _inert(dict(meta)), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
         default_flow_style=False, width=10_000,
     )
     return f"---\n{dumped}---\n"

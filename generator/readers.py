@@ -112,6 +112,8 @@ def split_front_matter(name: str, text: str) -> tuple[dict[str, object], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise ArticleError(name, f"front matter is not valid YAML{where}") from None
+    except (ValueError, RecursionError):  # an impossible date, or absurd nesting
+        raise ArticleError(name, "front matter has a value that cannot be read (an impossible date?)") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -30,15 +30,8 @@ REJECTED = {
 GENERATED_H2 = {"Who and what", "Quotes", "Appears in", "Related articles", "Article text"}
 # Material's own inline scripts (the rest of its JavaScript has a src under assets/).
 MATERIAL_INLINE = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(location.hash")
-# Articles whose headline or editor tags carry markup: see the xfail tests below.
+# Articles whose headline or editor tags carry markup.
 TITLE_BUG_SOURCES = {"html_script.txt", "front_matter_script_title.txt"}
-TAG_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="pages/article.py front_matter() / corpus.assemble: the editor's front-matter tags are copied "
-    "unnormalised into the page's 'tags'; Material's tags plugin prints tag names unescaped in the "
-    "page's <nav class='md-tags'>, so the tag '<script>' opens a script element that swallows the rest "
-    "of the page (front_matter_script_title.txt: no <h1>, no article text)",
-)
 
 
 def tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -246,13 +239,6 @@ def test_no_foreign_scripts_outside_pages_with_markup_in_titles(built, pages):
     assert problems == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages/article.py front_matter(): 'title' is only markup.clean()ed and editor 'tags' are not "
-    "normalised; MkDocs/Material render page.title (<title>, header topic) and tag names without "
-    "escaping, so a headline or title '<script>alert(1)</script>' or a tag '<script>' becomes a real "
-    "<script> element in site/articles/<slug>/index.html and site/tags/index.html",
-)
 def test_no_foreign_scripts_anywhere(built):
     problems = {}
     for path in site_pages(built[0]):
@@ -282,7 +268,6 @@ def test_template_syntax_is_not_expanded(built, pages):
         assert "mkdocs_hooks" not in text and "'site_dir'" not in text, path
 
 
-@TAG_BUG
 def test_editor_title_with_template_syntax_is_not_expanded(pages):
     page = parse(pages["front_matter_script_title.txt"][2])
     assert "Breaking {{ config }}" in "".join(page.article_text)
@@ -290,7 +275,7 @@ def test_editor_title_with_template_syntax_is_not_expanded(pages):
 
 @pytest.mark.parametrize("source", ["markdown_structure.txt", "html_script.txt", "template_syntax.txt",
                                     "yaml_in_body.txt", "dateline_path.txt",
-                                    pytest.param("front_matter_script_title.txt", marks=TAG_BUG)])
+                                    "front_matter_script_title.txt"])
 def test_article_text_makes_no_structure(pages, source):
     _, meta, html = pages[source]
     page = parse(html)
@@ -356,13 +341,6 @@ def test_encodings_show_the_right_characters(pages):
     assert "\ufeff" not in "".join(parse(pages["utf8_bom.txt"][2]).text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages/article.py front_matter(): 'title' is only markup.clean()ed; MkDocs uses it as "
-    "page.title and Material prints it unescaped in <title> and the header topic "
-    "(<div class='md-header__topic'>), so html_script.txt's derived headline "
-    "'Hackers posts <script>alert' opens a real <script> element",
-)
 def test_headline_from_article_text_is_text_in_title_and_header(pages):
     page = parse(pages["html_script.txt"][2])
     assert foreign_scripts(page) == []
