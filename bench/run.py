@@ -612,6 +612,10 @@ def fmt(v: object, spec: str = "") -> str:
     return format(v, spec) if spec else str(v)
 
 
+def secs(v: object) -> str:
+    return "-" if v is None else f"{v:.1f} s"
+
+
 def markdown(report: dict) -> str:
     rows = report["sizes"]
     lines = [f"# Benchmark: generate and site build ({report['date']})", "",
@@ -639,31 +643,34 @@ def markdown(report: dict) -> str:
               "the process tree sampled every 0.2 s (an upper bound: pages shared by forked workers count twice).",
               "", "## Reruns of generate", "",
               "| articles | rerun, no change | files written | rerun after adding one article | files written"
-              " (new / changed / same content) | removed |",
-              "|---:|---:|---:|---:|---|---:|"]
+              " (new / changed / same content) | removed | written, by folder |",
+              "|---:|---:|---:|---:|---|---:|---|"]
     for r in rows:
         a, z = r.get("rerun_add_one"), r.get("rerun_noop")
         if not a:
-            lines.append(f"| {r['articles']:,} | - | - | - | - | - |")
+            lines.append(f"| {r['articles']:,} | - | - | - | - | - | - |")
             continue
         fa = a["files"]
         z = z or {"wall_s": None, "files": {"written": None}}
-        lines.append(f"| {r['articles']:,} | {fmt(z['wall_s'], '.1f')} s | {fmt(z['files']['written'])} "
-                     f"| {fmt(a['wall_s'], '.1f')} s | {fa['written']} ({fa['added']} / {fa['changed']} / "
-                     f"{fa['touched_unchanged']}) | {fa['removed']} |")
+        folders = ", ".join(f"{k}: {v}" for k, v in sorted(fa.get("by_folder", {}).items(), key=lambda kv: -kv[1]))
+        lines.append(f"| {r['articles']:,} | {secs(z['wall_s'])} | {fmt(z['files']['written'])} "
+                     f"| {secs(a['wall_s'])} | {fa['written']} ({fa['added']} / {fa['changed']} / "
+                     f"{fa['touched_unchanged']}) | {fa['removed']} | {folders} |")
     lines += ["", "## Search in headless Chromium", "",
               "Bytes are counted by the local server (uncompressed, as `python -m http.server` sends them); "
               "the gzip column is what the same files weigh compressed.", "",
-              "| articles | search | query | first result after typing | from navigation | bytes before first"
-              " result | gzip | requests |", "|---:|---|---|---:|---:|---:|---:|---:|"]
+              "| articles | search | index | query | first result after typing | from navigation | bytes before first"
+              " result | gzip | requests |", "|---:|---|---:|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         s, feat = r.get("search") or {}, r.get("search_feature") or {}
         kind = "Pagefind" if feat.get("site_has_pagefind") else ("lunr (Material)" if feat.get("site_has_lunr_index")
                                                                 else "-")
         b = s.get("bytes_before_first_result")
         gz = s.get("gzip_bytes_before_first_result")
-        lines.append(f"| {r['articles']:,} | {kind} | {s.get('query', '-')} | {fmt(s.get('seconds_from_typing'))} s "
-                     f"| {fmt(s.get('seconds_from_navigation'))} s | {fmt(b and round(b / 1e6, 2))} MB "
+        index = feat.get("lunr_index_mb")
+        lines.append(f"| {r['articles']:,} | {kind} | {fmt(index)}{' MB' if index else ''} | {s.get('query', '-')} "
+                     f"| {secs(s.get('seconds_from_typing'))} "
+                     f"| {secs(s.get('seconds_from_navigation'))} | {fmt(b and round(b / 1e6, 2))} MB "
                      f"| {fmt(gz and round(gz / 1e6, 2))} MB | {fmt(s.get('requests_before_first_result'))} |")
     notes = [(r["articles"], n) for r in rows for n in r.get("notes", [])]
     notes += [(r["articles"], (r.get("search") or {}).get("note")) for r in rows if (r.get("search") or {}).get("note")]
