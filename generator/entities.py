@@ -14,78 +14,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
+from .lexicon import (ANY_HEAD, CORPORATE, CUES, EQUIPMENT_CUES, EVENT_CUES, EVENT_HEADS, MONTHS_DAYS,  # noqa: F401
+                      NOT_ACRONYMS, NOUN_SUFFIXES, OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES,
+                      PLACE_HEADS, SHIP_PREFIXES, TITLE_HEADS, TITLE_WORDS)
 from .models import EntityType, Mention
 from .sentences import split as split_sentences
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-TITLE_HEADS = _words(
-    """president presidents minister ministers secretary secretaries chancellor premier king queen
-    prince princess pope general gen colonel col lt lieutenant major maj admiral adm captain capt
-    commander cmdr marshal sergeant sgt senator sen representative rep congressman congresswoman
-    governor gov mayor judge justice mr mrs ms miss dr prof professor sir dame lord lady sheikh emir
-    sultan chairman chairwoman chairperson director ceo ambassador envoy spokesman spokeswoman
-    spokesperson coach commissioner speaker bishop cardinal ayatollah president-elect officer executive"""
-)
-TITLE_WORDS = TITLE_HEADS | _words(
-    """union defence defense foreign home finance interior external affairs prime vice deputy chief
-    former acting senior junior federal state cabinet trade commerce health education labour labor
-    energy agriculture environment transport culture sports information economy industry navy army
-    air staff executive managing operating financial technology attorney crown grand supreme
-    national general-secretary secretary-general first lady of"""
-)
-ORG_HEADS = _words(
-    """organisation organization commission council committee ministry department agency bureau
-    authority office union alliance league association party army navy force forces police bank
-    university college institute institution foundation fund corporation corp inc inc. ltd ltd. llc
-    plc co company group holdings industries airlines airways commonwealth parliament congress senate
-    assembly court tribunal club fc times post journal network board secretariat government
-    administration directorate command corps regiment brigade fleet academy school hospital
-    laboratory laboratories labs centre center society trust exchange reserve federation coalition
-    movement front kremlin pentagon motors electric house"""
-)
-PLACE_HEADS = _words(
-    """square street road avenue bridge ocean sea strait straits gulf bay river lake mountains
-    mountain mount island islands valley region province district county peninsula desert canal
-    airport port harbour harbor park coast basin plateau highlands strip heights hills city
-    territory territories"""
-)
-EVENT_HEADS = _words(
-    """summit exercise exercises parade agreement treaty accord accords pact programme program
-    initiative games olympics olympiad cup championship championships open conference expo
-    exhibition festival war wars revolution declaration convention dialogue election elections
-    referendum day memorial tomb monument cenotaph ceremony marathon tournament prix plan operation
-    scheme campaign protocol charter doctrine award awards prize fair week act"""
-)
-_ORG_OR_EVENT = ORG_HEADS | EVENT_HEADS
-_ANY_HEAD = _ORG_OR_EVENT | PLACE_HEADS | TITLE_WORDS
-OF_HEADS = TITLE_HEADS | ORG_HEADS | PLACE_HEADS | EVENT_HEADS | _words("republic kingdom state isle cape")
-PARTICLES = _words("de da del della di du van von der den bin ibn al la le dos das")
-SHIP_PREFIXES = _words("INS USS HMS HMAS HMCS RFS PNS SS MV RV FS")
-EVENT_CUES = _words(
-    """summit exercise exercises agreement treaty accord pact programme program initiative scheme
-    campaign project projects vision mission games festival conference"""
-)
-EQUIPMENT_CUES = _words(
-    """missile missiles rifle rifles tank tanks aircraft jet jets fighter fighters helicopter
-    helicopters drone drones submarine submarines frigate frigates destroyer destroyers warship
-    warships launcher launchers satellite satellites rocket rockets howitzer howitzers smartphone
-    smartphones"""
-)
-NOT_ACRONYMS = _words(
-    """gdp ceo cfo pm mp tv ai it id ok am bc ad dna hiv aids cctv fdi vat ipo etf ngo suv ev uav
-    faq usb pdf url api ii iii iv vi vii viii ix xi"""
-)
-_NOUN_SUFFIXES = ("ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ive", "ing", "ous")
-_ORDINALS = _words("first second third")
-_CUES = EVENT_CUES | EQUIPMENT_CUES
-_CORPORATE = _words("inc corp ltd plc llc co company corporation group holdings ag sa gmbh")
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F]+(?:[-&'’.][\w\u00C0-\u024F]+)*|[^\w\s]")
 _MODEL = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d{2,4}[A-Z]{0,3}")
@@ -98,6 +37,13 @@ _LOWER_ORG = re.compile(
     r"education|agriculture|environment|justice|information|energy|external affairs)\s+ministry|"
     r"navy|army|air force|coast guard)\b"
 )
+_TOKEN_WS = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
+"""The same tokens with the white space before them: their lengths add up to offsets."""
+_LOWER_WORDS = re.compile(r"\b[a-z][a-z-]+\b")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_NOT_KEY = re.compile(r"[-‐–’']")
+_NOT_MODEL = re.compile(r"[^0-9a-z]")
+_LOWER_ORG_WORDS = ("ministry", "navy", "army", "air force", "coast guard")
 _QUOTE_OPEN = frozenset("‘“\"'(")
 _QUOTE_CLOSE = frozenset("’”\"'")
 
@@ -112,11 +58,10 @@ class _Tok:
         if self.possessive:
             text, end = text[:-2], end - 2
         self.text, self.start, self.end, self.low = text, start, end, text.lower()
-        self.cap = text[0].isupper() and self.low not in _MONTHS_DAYS
+        self.cap = text[0].isupper() and self.low not in MONTHS_DAYS
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     type: EntityType | None
     surface: str
     name: str
@@ -129,14 +74,30 @@ def _tokens(sentence: str) -> list[_Tok]:
     return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
 
 
+def _sparse_tokens(sentence: str) -> tuple[list[_Tok | None], list[int]]:
+    """The tokens a run scan can look at, and the indices of possible run starts.
+
+    Runs start at capitalised tokens and look at most one token before and
+    three after each one (connectors, the word after, brackets), so only
+    those become :class:`_Tok`; the rest stay ``None``.
+    """
+    raw = _TOKEN_WS.findall(sentence)
+    words = [t.lstrip() for t in raw]
+    starts = [k for k, w in enumerate(words) if w[0].isupper()]
+    toks: list[_Tok | None] = [None] * len(raw)
+    if not starts:
+        return toks, starts
+    ends = list(accumulate(map(len, raw)))
+    last, n = -1, len(raw)
+    for c in starts:
+        for k in range(max(c - 1, last + 1), min(c + 4, n)):
+            toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
+        last = max(last, min(c + 3, n - 1))
+    return toks, starts
+
+
 def _is_cap(tok: _Tok) -> bool:
     return tok.cap
-
-
-_MONTHS_DAYS = _words(
-    """january february march april june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"""
-)
 
 
 def is_heading(paragraph: str) -> bool:
@@ -153,7 +114,7 @@ class _Article:
 
     def __init__(self, paragraphs: tuple[str, ...], knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.lower_words = frozenset(re.findall(r"\b[a-z][a-z-]+\b", " ".join(paragraphs)))
+        self.lower_words = frozenset(_LOWER_WORDS.findall(" ".join(paragraphs)))
         self.found: list[_Found] = []
         self.acronyms: dict[str, str] = {}
 
@@ -161,7 +122,7 @@ class _Article:
         low = word.lower()
         if "-" in low:
             return all(self.common(part) for part in low.split("-") if part)
-        return low in COMMON_WORDS or low in self.lower_words or low.endswith(_NOUN_SUFFIXES)
+        return low in COMMON_WORDS or low in self.lower_words or low.endswith(NOUN_SUFFIXES)
 
     def add(self, type_: EntityType | None, surface: str, name: str, paragraph: int, kind: str = "full") -> None:
         known = self.knowledge.lookup(name)
@@ -175,30 +136,37 @@ class _Article:
 
     def sentence(self, text: str, paragraph: int) -> None:
         taken: set[int] = set()
-        for m in _QUOTED.finditer(text):
-            self.quoted(m.group(1), paragraph)
-            taken.update(range(m.start(), m.end()))
-        for m in _LOWER_ORG.finditer(text):
-            self.lower_org(m, paragraph, taken)
-        toks = [t for t in _tokens(text) if t.start not in taken]
+        if "'" in text or '"' in text or "‘" in text or "“" in text:
+            for m in _QUOTED.finditer(text):
+                self.quoted(m.group(1), paragraph)
+                taken.update(range(m.start(), m.end()))
+        if any(word in text for word in _LOWER_ORG_WORDS):
+            for m in _LOWER_ORG.finditer(text):
+                self.lower_org(m, paragraph, taken)
+        toks: list[_Tok] | list[_Tok | None]
+        if taken:
+            toks = [t for t in _tokens(text) if t.start not in taken]
+            starts = [k for k, t in enumerate(toks) if t.cap]
+        else:
+            toks, starts = _sparse_tokens(text)
         i, n = 0, len(toks)
-        while i < n:
-            if not toks[i].cap:
-                i += 1
+        for i0 in starts:
+            if i0 < i or not toks[i0].cap:  # type: ignore[union-attr]
                 continue
+            i = i0
             j, complement = i + 1, False
-            while j < n and not toks[j - 1].possessive:
+            while j < n and not toks[j - 1].possessive:  # type: ignore[union-attr]
                 nxt = toks[j]
-                if nxt.cap:
+                if nxt.cap:  # type: ignore[union-attr]
                     j += 1
                     continue
-                k = self.connector(toks, i, j, complement)
+                k = self.connector(toks, i, j, complement)  # type: ignore[arg-type]
                 if k == 0:
                     break
-                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in _ORG_OR_EVENT)
+                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)  # type: ignore[union-attr]
                 j += k
-            initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN
-            self.run(text, toks, i, j, initial, paragraph)
+            initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN  # type: ignore[union-attr]
+            self.run(text, toks, i, j, initial, paragraph)  # type: ignore[arg-type]
             i = j
 
     def connector(self, toks: list[_Tok], i: int, j: int, complement: bool) -> int:
@@ -212,7 +180,7 @@ class _Article:
         after = toks[j + k].text
         if word == "of" and last in OF_HEADS:
             return k
-        if word in ("for", "on") and last in _ORG_OR_EVENT:
+        if word in ("for", "on") and last in ORG_OR_EVENT:
             return 1
         if word == "and" and complement:
             return 1
@@ -229,16 +197,16 @@ class _Article:
         titled = len(span) > 1 and span[0].low in TITLE_WORDS
         if span and initial and not titled and self.sentence_word(span[0]) and not self.known(span):
             span = span[1:]
-        while span and span[-1].low in _ANY_HEAD and span[-1].text.islower():
+        while span and span[-1].low in ANY_HEAD and span[-1].text.islower():
             span = span[:-1]
         if not span:
             return
-        if i > 0 and toks[i - 1].low in _ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
+        if i > 0 and toks[i - 1].low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
             span = [toks[i - 1], *span]
         after = toks[j].low if j < len(toks) else ""
         paren = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
         before = len(self.found)
-        self.classify(text, span, paragraph, after, toks[j + 1:j + 5] if j < len(toks) else [])
+        self.classify(text, span, paragraph, after, toks[j + 1:j + 3] if j < len(toks) else [])
         if paren and _ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
             self.acronyms[toks[j + 1].text] = self.found[-1].name
 
@@ -288,7 +256,7 @@ class _Article:
                 for part in span[0].text.split("-"):
                     self.add("place", part, place_name(part.lower()) or part, paragraph)
                 return None
-        if after in _CUES and not any(w in DEMONYMS for w in words) and not (
+        if after in CUES and not any(w in DEMONYMS for w in words) and not (
             len(span) == 1 and place_name(words[0])
         ):
             return self.cued(text, span, paragraph, after, rest)
@@ -382,7 +350,7 @@ class _Article:
             return
         if not all(w[0].isupper() or w in ("in", "of", "the", "and", "for", "on", "to", "a") for w in words):
             return
-        name = re.sub(r"^(?:The|A|An)\s+", "", inner).strip()
+        name = _LEADING_ARTICLE.sub("", inner).strip()
         if not name:
             return
         place = place_name(name.lower())
@@ -421,7 +389,7 @@ class _Article:
                 variants.setdefault((f.type, name_key(f.name)), Counter())[f.name] += 1
         companies = {
             f.name.split()[0].lower(): f.name for f in self.found
-            if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in _CORPORATE
+            if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE
         }
         out: set[Mention] = set()
         for f in self.found:
@@ -451,17 +419,19 @@ class _Article:
         return tuple(sorted(out))
 
 
+@lru_cache(maxsize=1 << 16)
 def model_key(name: str) -> str:
     """``S-400 Triumf`` -> ``s400``: the model number without separators (or the whole name)."""
     for word in name.split():
         if any(c.isdigit() for c in word):
-            return re.sub(r"[^0-9a-z]", "", word.lower())
+            return _NOT_MODEL.sub("", word.lower())
     return name.lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Spelling-insensitive key: case, hyphens, a leading 'the'; ministries ignore word order."""
-    words = re.sub(r"[-‐–’']", " ", name.lower()).split()
+    words = _NOT_KEY.sub(" ", name.lower()).split()
     if words and words[0] == "the":
         words = words[1:]
     if "ministry" in words or "department" in words:
