@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .models import DatedEvent
@@ -65,8 +66,27 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
+@lru_cache(maxsize=256)
 def _is_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
+
+
+_PAST_VERB = re.compile(
+    r"(?!(?:scheduled|expected|planned|slated|timed)\b)[a-z]{3,}ed"
+    r"|(?:said|met|held|told|made|took|gave|won|lost|led|left|sent|began|brought|spoke|wrote|rose|fell|came"
+    r"|went|saw|struck|hit|paid|kept|found|got|became|was|were|had|did|unveiled|signed|announced)"
+)
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s*$")
+
+
+def _weekday_is_past_verb(sentence: str, m: re.Match[str]) -> bool:
+    """A past-tense verb right next to the weekday: "on Sunday announced", "said on Sunday"."""
+    after = _WORD_AFTER.match(sentence, m.end())
+    if after and _PAST_VERB.fullmatch(after.group(1)):
+        return True
+    before = _WORD_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+    return bool(before and _PAST_VERB.fullmatch(before.group(1)))
 
 
 def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str | None:
@@ -107,7 +127,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
         target = _WEEKDAYS.index(g["weekday"].lower())
         rel = (g["rel"] or "").lower()
         back = (today.weekday() - target) % 7
-        if rel == "next" or (rel != "last" and _is_future(sentence) and back != 0):
+        future = rel != "last" and back != 0 and _is_future(sentence) and not _weekday_is_past_verb(sentence, m)
+        if rel == "next" or future:
             return (today + _dt.timedelta(days=(target - today.weekday()) % 7 or 7)).isoformat()
         if rel == "last" and back == 0:
             back = 7
@@ -139,7 +160,7 @@ _NEEDS = {
 
 def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
     """``(offset, iso, expression)`` for each date expression in one sentence."""
-    cues = {name for m in _CUES.finditer(sentence) for name, value in m.groupdict().items() if value}
+    cues = {m.lastgroup for m in _CUES.finditer(sentence)}
     if not cues:
         return []
     taken: list[tuple[int, int]] = []

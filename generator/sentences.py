@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st mt ft jr sr
@@ -31,20 +32,33 @@ class Sentence:
     """Position of the sentence within its paragraph."""
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
+
+
 def _is_abbreviation(before: str) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+    tail = max(0, len(before) - 64)
+    word = _LAST_WORD.search(before, tail)
+    if tail and not before[tail : word.start() if word else None].strip("."):
+        word = _LAST_WORD.search(before)  # the last word may begin before the tail: look at all of it
     if not word:
         return False
     token = word.group(1)
     if len(token) == 1 and token.isupper():
         return True  # an initial: "John F. Kennedy"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", token + "."):
+    if _INITIALS.fullmatch(token + "."):
         return True  # U.S. / U.N.
     return token.lower().rstrip(".") in ABBREVIATIONS
 
 
 def split(paragraph: str) -> list[str]:
     """Split one paragraph into sentences (whitespace already normalised)."""
+    return list(_split(paragraph))
+
+
+@lru_cache(maxsize=4096)
+def _split(paragraph: str) -> tuple[str, ...]:
+    """:func:`split`, remembered: every stage of one article splits the same paragraphs."""
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
@@ -67,7 +81,7 @@ def split(paragraph: str) -> list[str]:
             sentence = sentence[cut:].strip()
         if sentence:
             out.append(sentence)
-    return out
+    return tuple(out)
 
 
 def split_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[Sentence]:

@@ -79,3 +79,22 @@ def test_us_style_copy():
     today = dt.date(1998, 6, 15)  # a Monday
     assert dates_in("The Bulls won the title Sunday night in Salt Lake City.", today) == ["1998-06-14"]
     assert dates_in("Jordan, who retired in 1993, returned in March 1995.", today) == ["1993", "1995-03"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A past verb next to the weekday wins over a future word elsewhere in the sentence.
+        ("Singh on Sunday announced that India would acquire 12 jets.", ["2023-09-24"]),
+        ("The ministry said on Sunday that talks will resume.", ["2023-09-24"]),
+        ("The ministry announced Sunday that it would buy jets.", ["2023-09-24"]),
+        # Clearly future: "will ... on Sunday".
+        ("The minister will travel to Moscow on Sunday.", ["2023-10-01"]),
+        ("On Sunday, leaders will meet in Delhi.", ["2023-10-01"]),
+        ("The talks are scheduled on Sunday and will last two days.", ["2023-10-01"]),
+        # The article's own weekday is that day.
+        ("Officials met on Monday and will meet again.", ["2023-09-25"]),
+    ],
+)
+def test_weekday_before_the_article_date_is_the_last_one(sentence, expected):
+    assert dates_in(sentence, dt.date(2023, 9, 25)) == expected  # a Monday
