@@ -52,9 +52,11 @@ _NOT_PLACES = frozenset(
 )
 """First words that start a headline kicker or a sentence, never a place."""
 
+_PLACE_SEPARATORS = re.compile(r"[/,]")
+
 
 def _plausible_place(place: str) -> bool:
-    parts = [p.strip() for p in re.split(r"[/,]", place)]
+    parts = [p.strip() for p in _PLACE_SEPARATORS.split(place)]
     for part in parts:
         words = part.replace("-", " ").split()
         if not words or words[0].lower().strip(".") in _NOT_PLACES:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from .models import Mention
@@ -92,8 +93,14 @@ _SUBORDINATE = re.compile(
     r"|\s+[;:—–]\s*|\s+-\s+|\s*\()"
 )
 _WORD = re.compile(r"[\w’'.&/-]+")
+_AFTER_DATELINE = re.compile(r"^[\s(A-Za-z)]*?[:—–-]\s*")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+_SPACES = re.compile(r"\s{2,}")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=\S)")
+_ARTICLES = re.compile(r"(?<![\w’'-])(?:the|a|an)\s+(?=\S)")
 
 
+@lru_cache(maxsize=1 << 14)
 def _base(word: str) -> str | None:
     """Past tense or participle -> base form; None when the word is not one."""
     low = word.lower()
@@ -132,6 +139,7 @@ def _base(word: str) -> str | None:
     return stem
 
 
+@lru_cache(maxsize=1 << 12)
 def _present(base: str, plural: bool) -> str:
     if plural:
         return "are" if base == "be" else base
@@ -226,7 +234,7 @@ def _lead_sentence(paragraphs: Sequence[str], dateline: str | None) -> str:
     for paragraph in paragraphs:
         text = paragraph
         if dateline and text.startswith(dateline):
-            text = re.sub(r"^[\s(A-Za-z)]*?[:—–-]\s*", "", text[len(dateline):], count=1) or text
+            text = _AFTER_DATELINE.sub("", text[len(dateline):], count=1) or text
         if len(text.split()) >= 8 or text.rstrip().endswith((".", "!", "?", '"', "”")):
             sentences = split(text)
             if sentences:
@@ -235,8 +243,8 @@ def _lead_sentence(paragraphs: Sequence[str], dateline: str | None) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
-    text = re.sub(r"\s{2,}", " ", text).strip(" ,;:")
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:")
     for pair in ('""', "“”", "‘’"):
         if (text.count(pair[0]) + (text.count(pair[1]) if pair[0] != pair[1] else 0)) % 2:
             text = text.replace(pair[0], "").replace(pair[1], "")
@@ -261,7 +269,7 @@ def make_headline(
         sentence = sentence[opener.end():]
     sentence = _tidy(_TIME_WORDS.sub("", sentence))
     sentence = _ATTRIBUTION_TAIL.sub("", sentence)
-    sentence = re.sub(r"^(?:The|A|An)\s+(?=\S)", "", sentence)
+    sentence = _LEADING_ARTICLE.sub("", sentence)
     verb = _main_verb(sentence)
     if verb is None:
         headline = sentence
@@ -275,7 +283,7 @@ def make_headline(
         headline = f"{subject} {predicate}".strip()
     if place and place[4:] not in headline:
         headline += place
-    headline = _tidy(re.sub(r"(?<![\w’'-])(?:the|a|an)\s+(?=\S)", "", headline))
+    headline = _tidy(_ARTICLES.sub("", headline))
     if len(headline) > MAX_LENGTH:
         for m in sorted((m for m in mentions if m.type == "person"), key=lambda m: -len(m.surface)):
             if m.surface.endswith(m.name) and m.surface != m.name and m.surface in headline:

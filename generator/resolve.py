@@ -38,6 +38,8 @@ MAX_BUCKET = 200
 """Fuzzy organisation matching is skipped in larger head-noun buckets (keeps it linear)."""
 
 _Key = tuple[str, str]  # (type, key)
+_SEPARATORS = re.compile(r"[\s-]+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _link_people(keys: set[_Key], union: _Union) -> None:
 
 
 def _content(key: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[\s-]+", key) if w and w not in _STOP)
+    return frozenset(w for w in _SEPARATORS.split(key) if w and w not in _STOP)
 
 
 def _head(key: str) -> str:
@@ -147,7 +149,7 @@ def _link_organisations(keys: set[_Key], union: _Union) -> None:
 
 def _slug(name: str) -> str:
     text = _fold(name)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "entity"
+    return _NOT_SLUG.sub("-", text).strip("-") or "entity"
 
 
 def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: Knowledge) -> Resolution:

@@ -25,9 +25,12 @@ _STOP = frozenset(
 )
 _CLAUSE = re.compile(r"(?:[,;:]\s|\s[—–-]\s|\s(?=(?:as|while|whereas|which|who|after|before|amid|because|but|and)\s))")
 
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_AFTER_DATELINE = re.compile(r"^\s*(?:\([^)]{1,30}\))?\s*[:—–-]+\s*")
+
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9][a-z0-9-]*", text.lower()) if w not in _STOP}
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
 def _repeats(sentence: str, said: str) -> bool:
@@ -57,7 +60,7 @@ def _cut(sentence: str, limit: int) -> str:
 
 def _strip_dateline(paragraph: str, dateline: str | None) -> str:
     if dateline and paragraph.startswith(dateline):
-        rest = re.sub(r"^\s*(?:\([^)]{1,30}\))?\s*[:—–-]+\s*", "", paragraph[len(dateline):], count=1)
+        rest = _AFTER_DATELINE.sub("", paragraph[len(dateline):], count=1)
         return rest or paragraph
     return paragraph
 

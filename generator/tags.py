@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from .models import Mention
@@ -57,11 +58,15 @@ _LOWER_RUN = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?: [a-z][a-z-]*)+(?![\w’'
 """Runs of lower-case words not broken by punctuation, capitals or digits."""
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """``"S-400 Triumf"`` -> ``"s-400-triumf"``."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("&", " and ").replace("’", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return _NOT_SLUG.sub("-", text).strip("-")
 
 
 def _singular(word: str) -> str:
@@ -72,20 +77,33 @@ def _singular(word: str) -> str:
     return word
 
 
+_CONTENT: dict[str, str | None] = {}
+"""word -> its singular if it is a content word (else None), filled as words are seen."""
+
+
+def _content(word: str) -> str | None:
+    if word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
+        found: str | None = _singular(word)
+    else:
+        found = None
+    if len(_CONTENT) < 1 << 16:
+        _CONTENT[word] = found
+    return found
+
+
 def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
     """Two-word runs of lower-case content words, counted over the article."""
-    counts: Counter[str] = Counter()
+    pairs: list[str] = []
+    content, known = _CONTENT.get, _CONTENT.__contains__
     for paragraph in paragraphs:
         for chunk in _LOWER_RUN.findall(paragraph):
-            run: list[str] = []
-            for word in chunk.split() + [""]:
-                if word and word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
-                    run.append(word)
-                    continue
-                for a, b in zip(run, run[1:]):
-                    counts[f"{a}-{_singular(b)}"] += 1
-                run = []
-    return counts
+            previous: str | None = None
+            for word in chunk.split():
+                single = content(word) if known(word) else _content(word)
+                if single is not None and previous is not None:
+                    pairs.append(f"{previous}-{single}")
+                previous = word if single is not None else None
+    return Counter(pairs)
 
 
 def _relations(paragraphs: Sequence[str]) -> Counter[str]:
