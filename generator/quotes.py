@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from .models import Mention, Quote
@@ -67,6 +68,12 @@ class _Occurrence:
     start: int
     end: int
     mention: Mention
+
+
+@lru_cache(maxsize=4096)
+def _title_pattern(title: str) -> re.Pattern[str]:
+    """A title followed by a name; remembered (titles repeat across articles; re's own cache is small)."""
+    return re.compile(rf"\b{re.escape(title)}\s+((?:[A-Z][\w'’-]+\s?){{1,3}})", re.IGNORECASE)
 
 
 def _mark_kind(text: str, i: int) -> str | None:
@@ -213,7 +220,7 @@ class _Resolver:
         wanted = title.lower()
         bearers = [o for o in self.people if wanted in o.mention.surface.lower()]
         if not bearers:
-            pattern = re.compile(rf"\b{re.escape(title)}\s+((?:[A-Z][\w'’-]+\s?){{1,3}})", re.IGNORECASE)
+            pattern = _title_pattern(title)
             names = [m.group(1).split()[-1] for p in self.paragraphs for m in pattern.finditer(p)]
             bearers = [o for o in self.people for n in names if n in o.mention.name.split() or n in o.mention.surface.split()]
         if not bearers:
