@@ -9,6 +9,7 @@ it, and deleting it only costs time.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import sqlite3
@@ -21,11 +22,35 @@ from .models import Analysis, DatedEvent, Mention, Quote
 CACHE_NAME = ".briefing-cache.sqlite"
 
 
+ANALYSIS_ROOTS = ("analyse", "entities")
+"""The modules whose code decides the per-article analysis; the cache key covers them
+and, found by reading their imports, every package module they use."""
+
+
+def _analysis_modules(package: Path) -> list[Path]:
+    seen: set[str] = set()
+    todo = list(ANALYSIS_ROOTS)
+    while todo:
+        name = todo.pop()
+        if name in seen or not (package / f"{name}.py").is_file():
+            continue
+        seen.add(name)
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    todo.append(node.module.split(".")[0])
+                else:
+                    todo.extend(alias.name for alias in node.names)
+    return [package / f"{name}.py" for name in sorted(seen)]
+
+
 def code_version(extra: bytes = b"") -> str:
-    """Hash of the generator's own source (and ``extra``, e.g. the knowledge file)."""
+    """Hash of the analysis code (and ``extra``, e.g. the knowledge file): a change to
+    rendering or digests keeps the cache, a change to analysis empties it."""
     digest = hashlib.sha256(extra)
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")) + sorted((package / "data").glob("*")):
+    for path in _analysis_modules(package) + sorted((package / "data").glob("*")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

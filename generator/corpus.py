@@ -49,6 +49,17 @@ class Corpus:
     def digest_by_slug(self) -> dict[str, Digest]:
         return {d.topic.slug: d for d in self.digests}
 
+    @cached_property
+    def _by_name(self) -> dict[str, list[Entity]]:
+        index: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.entities.values():
+            index[entity.name.casefold()].append(entity)
+        return index
+
+    def entities_named(self, name: str) -> list[Entity]:
+        """Entities of any type whose canonical name is ``name`` (case-insensitive)."""
+        return self._by_name.get(name.casefold(), [])
+
     def digest_path(self, slug: str) -> str:
         topic = self.digest_by_slug[slug].topic
         return topic.page or f"topics/{topic.slug}.md"

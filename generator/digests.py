@@ -63,9 +63,8 @@ def _units(document: Document) -> list[Unit]:
 def _key_pattern(corpus: Corpus, topic: Topic) -> re.Pattern[str] | None:
     """Any written form of the names that define the topic."""
     forms = set(topic.keys)
-    wanted = {k.casefold() for k in topic.keys}
-    for entity in corpus.entities.values():
-        if entity.name.casefold() in wanted:
+    for key in topic.keys:
+        for entity in corpus.entities_named(key):
             forms.update(entity.aliases)
     forms = {f for f in forms if len(f) > 1}
     if not forms:
@@ -84,10 +83,15 @@ class Weights:
             df.update(stems)
             total += 1
         self.total = max(total, 1)
-        self.df = df
+        self.unseen = math.log(1 + self.total) + 0.1
+        self.weights = {stem: math.log((1 + self.total) / (1 + n)) + 0.1 for stem, n in df.items()}
 
     def __call__(self, stem: str) -> float:
-        return math.log((1 + self.total) / (1 + self.df.get(stem, 0))) + 0.1
+        return self.weights.get(stem, self.unseen)
+
+    def mass(self, stems: Iterable[str]) -> float:
+        get, unseen = self.weights.get, self.unseen
+        return sum(get(s, unseen) for s in stems)
 
 
 def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
@@ -105,13 +109,13 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
             i = parent[i]
         return i
 
-    mass = [sum(weight(s) for s in u.stems) for u in units]
+    mass = [weight.mass(u.stems) for u in units]
     pairs: list[tuple[float, int, int]] = []
     for i, unit in enumerate(units):
         shared: Counter[int] = Counter()
         for stem in unit.stems:
             postings = index[stem]
-            if len(postings) > rare_limit * 4:
+            if len(postings) > rare_limit:
                 continue
             for j in postings:
                 if j > i and units[j].slug != unit.slug:
@@ -120,7 +124,7 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
             if n < MIN_SHARED:
                 continue
             common = unit.stems & units[j].stems
-            score = sum(weight(s) for s in common) / max(min(mass[i], mass[j]), 1e-9)
+            score = weight.mass(common) / max(min(mass[i], mass[j]), 1e-9)
             plain = len(common) / max(min(len(unit.stems), len(units[j].stems)), 1)
             if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
                 pairs.append((max(score, plain), i, j))
@@ -179,38 +183,51 @@ def _number_disagreements(groups: Sequence[Sequence[Unit]]) -> list[Disagreement
     return found
 
 
+_TRAILING_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}$")
+
+
 def _place_disagreements(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -> list[Disagreement]:
-    """The same event or organisation placed in different places by different articles."""
-    places = {
-        name
-        for d in members
-        for name in d.entities.get("place", ())
-    }
-    aliases = {a: name for name in places for a in (name, *corpus.entities[f"place:{name}"].aliases)}
-    if not aliases:
-        return []
-    place_re = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    found = []
+    """The same event or organisation placed in different places by different articles.
+
+    One pass per sentence: find each place named after "in"/"at", then look
+    just before it for a form of an event or organisation ("the BRICS summit
+    in Kazan"): no pattern is built per entity.
+    """
+    aliases: dict[str, str] = {}
+    for document in members:
+        for name in document.entities.get("place", ()):
+            for form in (name, *corpus.entities[f"place:{name}"].aliases):
+                aliases[form] = name
+    owners: dict[str, tuple[str, str]] = {}
     for type_ in ("event", "organisation"):
-        names = sorted({n for d in members for n in d.entities.get(type_, ())})
-        for name in names:
-            forms = [name, *corpus.entities[f"{type_}:{name}"].aliases]
-            form_re = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            pattern = re.compile(rf"(?:{form_re})(?:\s+[a-z]+){{0,2}}\s+(?:in|at)\s+(?:the\s+)?({place_re})\b")
-            claims: dict[str, set[Citation]] = defaultdict(set)
-            slugs_by_place: dict[str, set[str]] = defaultdict(set)
-            for unit in units:
-                for match in pattern.finditer(unit.text):
-                    place = aliases[match.group(1)]
-                    claims[place].add(Citation(unit.slug, unit.paragraph))
-                    slugs_by_place[place].add(unit.slug)
-            if len(claims) > 1:
-                overlap = set.intersection(*slugs_by_place.values())
-                if not overlap:
-                    found.append(Disagreement(
-                        about=f"Where the {name} took place" if type_ == "event" else f"Where {name} met",
-                        claims=tuple(Claim(p, tuple(sorted(c))) for p, c in sorted(claims.items())),
-                    ))
+        for document in members:
+            for name in document.entities.get(type_, ()):
+                for form in (name, *corpus.entities[f"{type_}:{name}"].aliases):
+                    owners.setdefault(form, (type_, name))
+    if not aliases or not owners:
+        return []
+    place_re = re.compile(
+        r"\b(?:in|at)\s+(?:the\s+)?(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")\b"
+    )
+    claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
+    for unit in units:
+        for match in place_re.finditer(unit.text):
+            before = _TRAILING_WORDS.sub("", unit.text[: match.start()].rstrip())
+            for form, owner in owners.items():
+                if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):
+                    claims[owner][aliases[match.group(1)]].add(Citation(unit.slug, unit.paragraph))
+                    break
+    found = []
+    for (type_, name), by_place in sorted(claims.items()):
+        if len(by_place) < 2:
+            continue
+        slugs = [{c.slug for c in cites} for cites in by_place.values()]
+        if set.intersection(*slugs):
+            continue  # one article names both places: not a disagreement
+        found.append(Disagreement(
+            about=f"Where the {name} took place" if type_ == "event" else f"Where {name} met",
+            claims=tuple(Claim(p, tuple(sorted(c))) for p, c in sorted(by_place.items())),
+        ))
     return found
 
 
@@ -326,7 +343,7 @@ def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mappin
     contributions = []
     for document in members:
         own = [u for u in units_of[document.slug] if (u.slug, u.text) not in covered and len(u.stems) >= 5]
-        best = max(own, key=lambda u: sum(weight(s) for s in u.stems), default=None)
+        best = max(own, key=lambda u: weight.mass(u.stems), default=None)
         contributions.append((document.slug, _shorten(best.text if best else document.analysis.summary, 260)))
 
     entity_names: dict[str, set[str]] = defaultdict(set)

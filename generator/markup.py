@@ -68,7 +68,11 @@ def relative(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML has it (about ten times faster), else the pure-Python one."""
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Safe YAML with stable output: block style, no aliases, no line wrapping."""
 
     def ignore_aliases(self, data: object) -> bool:

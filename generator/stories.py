@@ -4,8 +4,9 @@
   leads (first two paragraphs) name at least two of the same actors (people,
   organisations, equipment, events; places are too broad) within a few days
   of each other. An article whose lead names two actors and that no other
-  article reports is a story of its own; one without a clear pair of actors
-  joins only topics.
+  article reports is a story of its own, but only for the newest few (the
+  square root of the corpus, at least five): a briefing leads with recent
+  news and a large corpus must not get one digest per article.
 * A **topic** is a long-running subject: an entity (equipment and events
   first, then organisations, then people) that several articles mention,
   that is not in nearly every article, and whose article set is not already
@@ -112,8 +113,13 @@ def find_stories(corpus: Corpus) -> list[Topic]:
     for d in docs:
         groups[root(d.slug)].append(d)
     stories = []
+    singles = sorted(
+        (m[0] for m in groups.values() if len(m) == 1 and len(lead[m[0].slug]) >= 2),
+        key=lambda d: (d.article.date, d.slug), reverse=True,
+    )
+    kept_singles = {d.slug for d in singles[: max(5, round(math.sqrt(len(docs))))]}
     for members in groups.values():
-        if len(members) == 1 and len(lead[members[0].slug]) < 2:
+        if len(members) == 1 and members[0].slug not in kept_singles:
             continue
         members.sort(key=lambda x: (x.article.date, x.slug), reverse=True)
         keys = set.intersection(*(lead[m.slug] for m in members)) if len(members) > 1 else lead[members[0].slug]
