@@ -44,6 +44,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _NOT_KEY = re.compile(r"[-‐–’']")
 _NOT_MODEL = re.compile(r"[^0-9a-z]")
 _LOWER_ORG_WORDS = ("ministry", "navy", "army", "air force", "coast guard")
+_CONNECTORS = frozenset((".", "of", "for", "on", "and", "&"))
+"""Words that can join two capitalised runs (with :data:`PARTICLES`); see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
 _QUOTE_CLOSE = frozenset("’”\"'")
 
@@ -70,30 +72,37 @@ class _Found(NamedTuple):
     """``full`` (typed), ``single`` (needs the article: surname, acronym) or ``titled`` (a titled surname)."""
 
 
-def _tokens(sentence: str) -> list[_Tok]:
-    return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+def _sparse_tokens(sentence: str, taken: set[int]) -> tuple[list[_Tok | None], list[str], list[int], list[int]]:
+    """The tokens of a sentence (those starting in ``taken`` left out), made into :class:`_Tok` sparsely.
 
-
-def _sparse_tokens(sentence: str) -> tuple[list[_Tok | None], list[int]]:
-    """The tokens a run scan can look at, and the indices of possible run starts.
-
-    Runs start at capitalised tokens and look at most one token before and
-    three after each one (connectors, the word after, brackets), so only
-    those become :class:`_Tok`; the rest stay ``None``.
+    Runs start at capitalised tokens and look at the token before and the one
+    after each, so only those are made at once; the few others a run looks at
+    (connectors, brackets) are made by :func:`_tok_at` when needed. Returns the
+    tokens (``None`` where not made), their words and end offsets, and the
+    indices of the capitalised ones (the possible run starts).
     """
     raw = _TOKEN_WS.findall(sentence)
     words = [t.lstrip() for t in raw]
-    starts = [k for k, w in enumerate(words) if w[0].isupper()]
-    toks: list[_Tok | None] = [None] * len(raw)
-    if not starts:
-        return toks, starts
     ends = list(accumulate(map(len, raw)))
-    last, n = -1, len(raw)
+    if taken:
+        keep = [k for k, w in enumerate(words) if ends[k] - len(w) not in taken]
+        words, ends = [words[k] for k in keep], [ends[k] for k in keep]
+    starts = [k for k, w in enumerate(words) if w[0].isupper()]
+    n = len(words)
+    toks: list[_Tok | None] = [None] * n
+    last = -1
     for c in starts:
-        for k in range(max(c - 1, last + 1), min(c + 4, n)):
+        for k in range(max(c - 1, last + 1), min(c + 2, n)):
             toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
-        last = max(last, min(c + 3, n - 1))
-    return toks, starts
+        last = c + 1
+    return toks, words, ends, starts
+
+
+def _tok_at(toks: list[_Tok | None], words: list[str], ends: list[int], k: int) -> _Tok:
+    tok = toks[k]
+    if tok is None:
+        tok = toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
+    return tok
 
 
 def _is_cap(tok: _Tok) -> bool:
@@ -116,6 +125,8 @@ class _Article:
         self.knowledge = knowledge
         self.lower_words = frozenset(_LOWER_WORDS.findall(" ".join(paragraphs)))
         self.found: list[_Found] = []
+        self.words: list[str] = []
+        self.ends: list[int] = []
         self.acronyms: dict[str, str] = {}
 
     def common(self, word: str) -> bool:
@@ -143,12 +154,7 @@ class _Article:
         if any(word in text for word in _LOWER_ORG_WORDS):
             for m in _LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
-        toks: list[_Tok] | list[_Tok | None]
-        if taken:
-            toks = [t for t in _tokens(text) if t.start not in taken]
-            starts = [k for k, t in enumerate(toks) if t.cap]
-        else:
-            toks, starts = _sparse_tokens(text)
+        toks, self.words, self.ends, starts = _sparse_tokens(text, taken)
         i, n = 0, len(toks)
         for i0 in starts:
             if i0 < i or not toks[i0].cap:  # type: ignore[union-attr]
@@ -169,13 +175,19 @@ class _Article:
             self.run(text, toks, i, j, initial, paragraph)  # type: ignore[arg-type]
             i = j
 
+    def tok(self, toks: list[_Tok], k: int) -> _Tok:
+        """``toks[k]``, made if the sparse scan has not made it yet."""
+        return toks[k] or _tok_at(toks, self.words, self.ends, k)  # type: ignore[arg-type]
+
     def connector(self, toks: list[_Tok], i: int, j: int, complement: bool) -> int:
         """How many connector tokens at ``j`` join the run ``toks[i:j]`` to a following name (0: none)."""
         word, last = toks[j].low, toks[j - 1].low
-        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and _is_cap(toks[j + 1]):
+        if word not in _CONNECTORS and word not in PARTICLES:
+            return 0
+        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and _is_cap(self.tok(toks, j + 1)):
             return 1  # a middle initial: "Gerald R. Ford"
-        k = 2 if word == "of" and j + 2 < len(toks) and toks[j + 1].low == "the" else 1
-        if j + k >= len(toks) or not _is_cap(toks[j + k]):
+        k = 2 if word == "of" and j + 2 < len(toks) and self.tok(toks, j + 1).low == "the" else 1
+        if j + k >= len(toks) or not _is_cap(self.tok(toks, j + k)):
             return 0
         after = toks[j + k].text
         if word == "of" and last in OF_HEADS:
@@ -204,9 +216,12 @@ class _Article:
         if i > 0 and toks[i - 1].low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
             span = [toks[i - 1], *span]
         after = toks[j].low if j < len(toks) else ""
-        paren = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
+        paren = j + 2 < len(toks) and toks[j].text == "(" and self.tok(toks, j + 2).text == ")"
+        if paren:
+            self.tok(toks, j + 1)
+        rest = [self.tok(toks, k) for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
         before = len(self.found)
-        self.classify(text, span, paragraph, after, toks[j + 1:j + 3] if j < len(toks) else [])
+        self.classify(text, span, paragraph, after, rest)
         if paren and _ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
             self.acronyms[toks[j + 1].text] = self.found[-1].name
 
