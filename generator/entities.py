@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
@@ -44,6 +45,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _NOT_KEY = re.compile(r"[-‐–’']")
 _NOT_MODEL = re.compile(r"[^0-9a-z]")
 _LOWER_ORG_WORDS = ("ministry", "navy", "army", "air force", "coast guard")
+_FIRST = itemgetter(0)
 _CONNECTORS = frozenset((".", "of", "for", "on", "and", "&"))
 """Words that can join two capitalised runs (with :data:`PARTICLES`); see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
@@ -82,19 +84,18 @@ def _sparse_tokens(sentence: str, taken: set[int]) -> tuple[list[_Tok | None], l
     indices of the capitalised ones (the possible run starts).
     """
     raw = _TOKEN_WS.findall(sentence)
-    words = [t.lstrip() for t in raw]
+    words = list(map(str.lstrip, raw))
     ends = list(accumulate(map(len, raw)))
     if taken:
         keep = [k for k, w in enumerate(words) if ends[k] - len(w) not in taken]
         words, ends = [words[k] for k in keep], [ends[k] for k in keep]
-    starts = [k for k, w in enumerate(words) if w[0].isupper()]
     n = len(words)
+    starts = list(compress(range(n), map(str.isupper, map(_FIRST, words))))
     toks: list[_Tok | None] = [None] * n
-    last = -1
     for c in starts:
-        for k in range(max(c - 1, last + 1), min(c + 2, n)):
-            toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
-        last = c + 1
+        for k in (c, c + 1) if c + 1 < n else (c,):
+            if toks[k] is None:
+                toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
     return toks, words, ends, starts
 
 
@@ -171,7 +172,7 @@ class _Article:
                     break
                 complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)  # type: ignore[union-attr]
                 j += k
-            initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN  # type: ignore[union-attr]
+            initial = i == 0 or self.tok(toks, i - 1).text in _QUOTE_OPEN  # type: ignore[arg-type]
             self.run(text, toks, i, j, initial, paragraph)  # type: ignore[arg-type]
             i = j
 
@@ -213,7 +214,7 @@ class _Article:
             span = span[:-1]
         if not span:
             return
-        if i > 0 and toks[i - 1].low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
+        if i > 0 and self.tok(toks, i - 1).low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
             span = [toks[i - 1], *span]
         after = toks[j].low if j < len(toks) else ""
         paren = j + 2 < len(toks) and toks[j].text == "(" and self.tok(toks, j + 2).text == ")"
@@ -249,9 +250,7 @@ class _Article:
         if len(span) > 1 and span[0].text in SHIP_PREFIXES:
             return self.add("equipment", surface, surface, paragraph)
         for index, tok in enumerate(span):
-            if (_MODEL.fullmatch(tok.text) and not _ACRONYM.fullmatch(tok.text)) or _WORD_NUMBER.fullmatch(tok.text) or (
-                _MODEL.fullmatch(tok.text) and any(c.isdigit() for c in tok.text) and len(tok.text) > 3
-            ):
+            if _is_model(tok.text):
                 if index:
                     self.classify(text, span[:index], paragraph, "", [])
                 return self.add("equipment", _text(text, span[index:]), _text(text, span[index:]), paragraph)
@@ -391,23 +390,23 @@ class _Article:
 
     def mentions(self) -> tuple[Mention, ...]:
         people: dict[str, Counter[str]] = {}
-        for f in self.found:
-            if f.type == "person" and f.kind == "full":
-                people.setdefault(f.name.split()[-1].lower(), Counter())[f.name] += 1
         models: dict[str, list[str]] = {}
-        for f in self.found:
-            if f.type == "equipment":
-                models.setdefault(model_key(f.name), []).append(f.name)
         variants: dict[tuple[str, str], Counter[str]] = {}
+        companies: dict[str, str] = {}
         for f in self.found:
-            if f.type not in (None, "person", "equipment"):
+            if f.type == "person":
+                if f.kind == "full":
+                    people.setdefault(f.name.split()[-1].lower(), Counter())[f.name] += 1
+            elif f.type == "equipment":
+                models.setdefault(model_key(f.name), []).append(f.name)
+            elif f.type is not None:
                 variants.setdefault((f.type, name_key(f.name)), Counter())[f.name] += 1
-        companies = {
-            f.name.split()[0].lower(): f.name for f in self.found
-            if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE
-        }
+                if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE:
+                    companies[f.name.split()[0].lower()] = f.name
+        best_model = {key: max(names, key=_model_order) for key, names in models.items()}
+        best_variant = {key: _best(counts) for key, counts in variants.items()}
         out: set[Mention] = set()
-        for f in self.found:
+        for f in dict.fromkeys(self.found):
             type_, name = f.type, f.name
             if f.kind == "full" and type_ == "place" and f.surface.lower() in people:
                 type_, name = "person", people[f.surface.lower()].most_common(1)[0][0]
@@ -426,12 +425,21 @@ class _Article:
                 elif f.kind == "single" and type_ is None:
                     continue
             elif type_ == "equipment":
-                name = max(models[model_key(name)], key=lambda n: (n.count(" "), len(n), n))
+                name = best_model[model_key(name)]
             elif type_ != "person":
-                name = _best(variants[(type_, name_key(name))])
+                name = best_variant[(type_, name_key(name))]
             if type_ is not None and name:
                 out.add(Mention(type=type_, surface=f.surface, name=name, paragraph=f.paragraph))
-        return tuple(sorted(out))
+        return tuple(sorted(out, key=_mention_order))
+
+
+@lru_cache(maxsize=1 << 16)
+def _model_order(name: str) -> tuple[int, int, str]:
+    return name.count(" "), len(name), name
+
+
+def _mention_order(m: Mention) -> tuple[str, str, str, int]:
+    return m.type, m.surface, m.name, m.paragraph  # Mention's own order, compared faster
 
 
 @lru_cache(maxsize=1 << 16)
@@ -457,6 +465,15 @@ def name_key(name: str) -> str:
 def _best(counts: Counter[str]) -> str:
     """Most frequent spelling, then the one with most capitals, then the longest, then alphabetical."""
     return min(counts, key=lambda n: (-counts[n], -sum(c.isupper() for c in n), -len(n), n))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_model(word: str) -> bool:
+    """A model number (``S-400``, ``Su-30MKI``, ``Agni-5``), not an acronym."""
+    return bool(
+        (_MODEL.fullmatch(word) and not _ACRONYM.fullmatch(word)) or _WORD_NUMBER.fullmatch(word)
+        or (_MODEL.fullmatch(word) and any(c.isdigit() for c in word) and len(word) > 3)
+    )
 
 
 def _text(text: str, span: list[_Tok]) -> str:
