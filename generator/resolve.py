@@ -156,12 +156,17 @@ def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: K
     """Merge the articles' mentions into corpus entities; deterministic for the same input."""
     union = _Union()
     keys: set[_Key] = set()
+    key_of: dict[tuple[str, str], _Key] = {}
+    """(type, in-article name) -> key: each distinct name is keyed once, however often it occurs."""
     acronyms: dict[str, set[_Key]] = defaultdict(set)
     for article in sorted(mentions_by_article):
         for m in mentions_by_article[article]:
-            key = _key(m.type, m.name)
-            keys.add(key)
-            union.find(key)
+            pair = (m.type, m.name)
+            key = key_of.get(pair)
+            if key is None:
+                key = key_of[pair] = _key(m.type, m.name)
+                keys.add(key)
+                union.find(key)
             if m.surface != m.name and m.surface.isupper() and " " not in m.surface:
                 acronyms[m.surface.lower()].add(key)
     for acronym, targets in acronyms.items():
@@ -170,6 +175,7 @@ def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: K
                 union.union((kind, acronym), next(t for t in targets if t[0] == kind))
     _link_people(keys, union)
     _link_organisations(keys, union)
+    root_of = {pair: union.find(key) for pair, key in key_of.items()}
 
     articles: dict[_Key, set[str]] = defaultdict(set)
     counts: dict[_Key, Counter[str]] = defaultdict(Counter)
@@ -177,12 +183,12 @@ def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: K
     surfaces: dict[_Key, set[str]] = defaultdict(set)
     for article, mentions in mentions_by_article.items():
         for m in mentions:
-            root = union.find(_key(m.type, m.name))
+            root = root_of[(m.type, m.name)]
             articles[root].add(article)
             counts[root][m.name] += 1
             surfaces[root].update((m.surface, m.name))
         for name in {(m.type, m.name) for m in mentions}:
-            spread[union.find(_key(*name))][name[1]] += 1
+            spread[root_of[name]][name[1]] += 1
 
     canonical: dict[_Key, str] = {}
     for root, names in counts.items():
@@ -208,7 +214,7 @@ def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: K
     for article, mentions in mentions_by_article.items():
         typed: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
         for m in mentions:
-            target = canonical[union.find(_key(m.type, m.name))]
+            target = canonical[root_of[(m.type, m.name)]]
             names[(article, m.name)] = target
             typed[m.type].add(target)
         by_article[article] = {t: tuple(sorted(v)) for t, v in typed.items()}
