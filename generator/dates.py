@@ -147,8 +147,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
 
 
 _CUES = re.compile(
-    r"(?=[JFMASONDTYtym12])\b(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"|(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)|(?P<year>1[89]\d\d|20\d\d)"
+    rf"(?=[JFMASONDTYtym12])\b(?:(?P<month>{_MONTH}\b)"
+    r"|(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|(?P<year>1[89]\d\d|20\d\d)"
     r"|(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|year|month|YEAR|MONTH|TODAY))"
 )
 _NEEDS = {

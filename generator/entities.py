@@ -44,7 +44,8 @@ _LOWER_WORDS = re.compile(r"\b[a-z][a-z-]+\b")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _NOT_KEY = re.compile(r"[-‐–’']")
 _NOT_MODEL = re.compile(r"[^0-9a-z]")
-_LOWER_ORG_WORDS = ("ministry", "navy", "army", "air force", "coast guard")
+_LOWER_ORG_HINT = re.compile("ministry|navy|army|air force|coast guard")
+"""Sentences without any of these words cannot match :data:`_LOWER_ORG`."""
 _FIRST = itemgetter(0)
 _CONNECTORS = frozenset((".", "of", "for", "on", "and", "&"))
 """Words that can join two capitalised runs (with :data:`PARTICLES`); see :meth:`_Article.connector`."""
@@ -152,7 +153,7 @@ class _Article:
             for m in _QUOTED.finditer(text):
                 self.quoted(m.group(1), paragraph)
                 taken.update(range(m.start(), m.end()))
-        if any(word in text for word in _LOWER_ORG_WORDS):
+        if _LOWER_ORG_HINT.search(text):
             for m in _LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
         toks, self.words, self.ends, starts = _sparse_tokens(text, taken)
