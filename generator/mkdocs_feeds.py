@@ -10,9 +10,13 @@ written to the site root:
   editor's ``match:`` topic pages, whose ``updated`` date is read from the
   digest the generator wrote for them under ``docs/.digests/``).
 
-Every page gets ``<link rel="alternate" type="application/atom+xml">`` tags
-for both feeds in its ``<head>`` (``on_post_page``; the 404 page through
-``on_post_template``), so browsers and feed readers find them.
+Every page gets ``<link rel="alternate feed" type="application/atom+xml">``
+tags for both feeds in its ``<head>`` (``on_post_page``; the 404 page through
+``on_post_template``), so feed readers find them. Not a bare
+``rel="alternate"``: Material's JavaScript fetches ``sitemap.xml`` next to
+every ``link[rel=alternate]`` (its language alternates), which fails with
+console errors when the site is opened from disk (file://); readers that
+split ``rel`` into tokens, as HTML defines it, still see ``alternate``.
 
 Identifiers never depend on where the site is published: entries are
 ``urn:briefing:article:<id>`` (the article's content hash from its front
@@ -211,7 +215,7 @@ def _links(root: str, config: Any) -> str:
     """The ``<link rel=alternate>`` tags; ``root`` is the site root relative to the page ('' or '../')."""
     name = html.escape(_text(config.get("site_name")) or "Briefing")
     return "".join(
-        f'<link rel="alternate" type="application/atom+xml" title="{name}: {label}" '
+        f'<link rel="alternate feed" type="application/atom+xml" title="{name}: {label}" '
         f'href="{html.escape(root + feed)}">'
         for feed, label in ((ARTICLES_FEED, "latest articles"), (DIGESTS_FEED, "stories and topics"))
     )
