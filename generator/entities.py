@@ -58,12 +58,23 @@ class _Tok:
 
     __slots__ = ("text", "start", "end", "possessive", "low", "cap")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.possessive = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
-        if self.possessive:
-            text, end = text[:-2], end - 2
-        self.text, self.start, self.end, self.low = text, start, end, text.lower()
-        self.cap = text[0].isupper() and self.low not in MONTHS_DAYS
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.text, self.low, self.possessive, self.cap = info = _WORDS.get(word) or _word(word)
+        self.start, self.end = start, end - 2 if info[2] else end
+
+
+_WORDS: dict[str, tuple[str, str, bool, bool]] = {}
+"""word -> (text without a possessive 's, lower-cased text, possessive, capitalised): words repeat."""
+
+
+def _word(word: str) -> tuple[str, str, bool, bool]:
+    possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
+    text = word[:-2] if possessive else word
+    low = text.lower()
+    info = (text, low, possessive, text[0].isupper() and low not in MONTHS_DAYS)
+    if len(_WORDS) < 1 << 17:
+        _WORDS[word] = info
+    return info
 
 
 class _Found(NamedTuple):

@@ -19,9 +19,8 @@ them are scare quotes and are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .models import Mention, Quote
 
@@ -51,8 +50,7 @@ MIN_WORDS = 4
 MAX_SPAN_PARAGRAPHS = 3
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     """A quotation's position: from just after the opening mark to its closing mark."""
 
     p0: int
@@ -62,8 +60,7 @@ class _Span:
     text: str
 
 
-@dataclass(frozen=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
     paragraph: int
     start: int
     end: int
