@@ -22,7 +22,7 @@ from .models import Citation, Claim, Digest, Disagreement, Document, Fact, Quote
 from .sentences import split
 from .wording import content_stems
 
-MAX_FACT_ARTICLES = 40
+MAX_FACT_ARTICLES = 16
 """A digest compares the sentences of at most this many of its newest articles."""
 MAX_FACTS = 8
 MAX_OVERVIEW = 5
@@ -90,8 +90,8 @@ class Weights:
         return self.weights.get(stem, self.unseen)
 
     def mass(self, stems: Iterable[str]) -> float:
-        get, unseen = self.weights.get, self.unseen
-        return sum(get(s, unseen) for s in stems)
+        """Summed weight of stems (all stems of the corpus' sentences are known)."""
+        return sum(map(self.weights.__getitem__, stems))
 
 
 def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:

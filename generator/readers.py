@@ -13,7 +13,6 @@ import datetime as _dt
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -56,6 +55,8 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})(?=\s|$|[,.;:])", re.I), "d_month_y"),
     (re.compile(rf"({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?=\s|$|[,.;:])", re.I), "month_d_y"),
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (Unicode category Cc) other than newline and tab."""
 _ISO_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -88,7 +89,7 @@ def decode(name: str, data: bytes) -> str:
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 200):
         raise ArticleError(name, f"binary content ({controls} control characters): not a text file")
     return text

@@ -107,8 +107,6 @@ def _stage(target: Path, content: str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
     return Path(tmp)
 
 
@@ -171,6 +169,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False) -> Write
         raise
     if not staged and not report.deleted:
         return report
+    os.sync()  # every staged file on disk before the journal says to rename them (one call, not one per file)
     ops = {
         "replace": [[tmp.relative_to(docs).as_posix(), path] for tmp, path in staged],
         "delete": report.deleted,

@@ -11,7 +11,7 @@ from ..models import Document, Page
 from .common import BOOST, TYPE_LABELS, anchor, long_date, safe_url
 
 RELATED = 5
-MAX_RELATED_POSTINGS = 400
+MAX_RELATED_POSTINGS = 150
 """Entities in more articles than this say nothing about relatedness and are skipped."""
 
 
