@@ -32,7 +32,8 @@ _MODEL = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d{2,4}[A-Z]{0,3}")
 _WORD_NUMBER = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z0-9&]+)*(?:-[A-Z][a-z]+)?")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d(?:-\d\d(?:\d\d)?)?")
-_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())[‘'“\"]([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
+_QUOTED = re.compile(r"[‘'“\"](?:(?<=^[‘'“\"])|(?<=[\s(][‘'“\"]))([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
+"""A short quoted name after a space, a bracket or the start (the quote mark first: a fast scan)."""
 _LOWER_ORG = re.compile(
     r"\b(?:([A-Z][a-z]+)\s+)?((?:defence|defense|foreign|finance|home|interior|health|trade|commerce|"
     r"education|agriculture|environment|justice|information|energy|external affairs)\s+ministry|"

@@ -35,7 +35,8 @@ _RELATION_NOUNS = {
     "cooperation": "cooperation", "trade": "trade", "deal": "deal", "agreement": "agreement",
     "war": "war", "conflict": "conflict", "border": "border", "dialogue": "talks", "rivalry": "rivalry",
 }
-_PAIR = re.compile(r"\b([A-Z][\w]+(?:-[A-Z][\w]+)+)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+_PAIR = re.compile(r"([A-Z](?<!\w[A-Z])\w+(?:-[A-Z]\w+)+)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+"""A word-initial capital is written as a capital not preceded by a word character: the scan skips to capitals."""
 _STOP = frozenset(
     """a an the of in on at to for with from by and or but as is are was were be been being has have had
     that this these those it its he she they we i you his her their our my your which who whom whose what
