@@ -13,7 +13,6 @@ acronyms defined in parentheses and short equipment names.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -402,33 +401,37 @@ class _Article:
     # --- the second pass ---------------------------------------------------
 
     def mentions(self) -> tuple[Mention, ...]:
-        people: dict[str, Counter[str]] = {}
+        people: dict[str, dict[str, int]] = {}
         models: dict[str, list[str]] = {}
-        variants: dict[tuple[str, str], Counter[str]] = {}
+        variants: dict[tuple[str, str], dict[str, int]] = {}
         companies: dict[str, str] = {}
         for f in self.found:
             if f.type == "person":
                 if f.kind == "full":
-                    people.setdefault(f.name.split()[-1].lower(), Counter())[f.name] += 1
+                    counts = people.setdefault(f.name.split()[-1].lower(), {})
+                    counts[f.name] = counts.get(f.name, 0) + 1
             elif f.type == "equipment":
                 models.setdefault(model_key(f.name), []).append(f.name)
             elif f.type is not None:
-                variants.setdefault((f.type, name_key(f.name)), Counter())[f.name] += 1
+                counts = variants.setdefault((f.type, name_key(f.name)), {})
+                counts[f.name] = counts.get(f.name, 0) + 1
                 if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE:
                     companies[f.name.split()[0].lower()] = f.name
         best_model = {key: max(names, key=_model_order) for key, names in models.items()}
         best_variant = {key: _best(counts) for key, counts in variants.items()}
+        best_person = {key: max(counts, key=counts.__getitem__) for key, counts in people.items()}
+        """The most frequent full name per surname (the first seen on a tie, as ``Counter.most_common``)."""
         out: set[Mention] = set()
         for f in dict.fromkeys(self.found):
             type_, name = f.type, f.name
             if f.kind == "full" and type_ == "place" and f.surface.lower() in people:
-                type_, name = "person", people[f.surface.lower()].most_common(1)[0][0]
+                type_, name = "person", best_person[f.surface.lower()]
             elif f.kind != "full" and name.lower() in companies and name.lower() not in people:
                 type_, name = "organisation", companies[name.lower()]
             elif f.kind != "full":
                 word = name.lower()
                 if word in people:
-                    type_, name = "person", people[word].most_common(1)[0][0]
+                    type_, name = "person", best_person[word]
                 elif name in self.acronyms:
                     expansion = self.acronyms[name]
                     typed = [g.type for g in self.found if g.name == expansion and g.type]
@@ -475,7 +478,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def _best(counts: Counter[str]) -> str:
+def _best(counts: dict[str, int]) -> str:
     """Most frequent spelling, then the one with most capitals, then the longest, then alphabetical."""
     return min(counts, key=lambda n: (-counts[n], -sum(c.isupper() for c in n), -len(n), n))
 

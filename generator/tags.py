@@ -78,6 +78,8 @@ def _singular(word: str) -> str:
     return word
 
 
+_UNSEEN = ""
+"""Never a content word's singular (words have three letters or more)."""
 _CONTENT: dict[str, str | None] = {}
 """word -> its singular if it is a content word (else None), filled as words are seen."""
 
@@ -95,12 +97,14 @@ def _content(word: str) -> str | None:
 def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
     """Two-word runs of lower-case content words, counted over the article."""
     pairs: list[str] = []
-    content, known = _CONTENT.get, _CONTENT.__contains__
+    content = _CONTENT.get
     for paragraph in paragraphs:
         for chunk in _LOWER_RUN.findall(paragraph):
             previous: str | None = None
             for word in chunk.split():
-                single = content(word) if known(word) else _content(word)
+                single = content(word, _UNSEEN)
+                if single is _UNSEEN:
+                    single = _content(word)
                 if single is not None and previous is not None:
                     pairs.append(f"{previous}-{single}")
                 previous = word if single is not None else None
