@@ -42,12 +42,34 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-def make_project(dest: Path) -> Path:
-    """Copy mkdocs.yml, the hook (same relative path) and seeds/ into ``dest``."""
+def copy_scaffold(dest: Path) -> Path:
+    """What a site needs besides its articles: mkdocs.yml, the MkDocs hooks (same
+    relative paths), the theme overrides and the editor's files under docs/
+    (stylesheets, assets, hand-written pages), never the generated pages."""
+    from generator.writer import scan
+
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "generator").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / "generator" / "mkdocs_hooks.py", dest / "generator" / "mkdocs_hooks.py")
+    for hook in sorted((ROOT / "generator").glob("mkdocs_*.py")):
+        shutil.copy2(hook, dest / "generator" / hook.name)
+    if (ROOT / "overrides").is_dir():
+        shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)
+    docs = ROOT / "docs"
+    if docs.is_dir():
+        states = scan(docs)
+        for path in sorted(docs.rglob("*")):
+            rel = path.relative_to(docs).as_posix()
+            if not path.is_file() or rel.startswith(".") or "/." in rel or states.get(rel, "handwritten") != "handwritten":
+                continue
+            (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, dest / "docs" / rel)
+    return dest
+
+
+def make_project(dest: Path) -> Path:
+    """A project folder in ``dest``: the site scaffold plus a copy of seeds/."""
+    copy_scaffold(dest)
     shutil.copytree(SEEDS, dest / "seeds", dirs_exist_ok=True)
     return dest
 

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import copy_scaffold
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,11 +48,9 @@ def tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     project = tmp_path_factory.mktemp("hostile-site")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "generator").mkdir()
-    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", project / "generator" / "mkdocs_hooks.py")
+    copy_scaffold(project)
     shutil.copytree(HOSTILE, project / "seeds")
-    before = tree(project)
+    before = tree(project, skip=("docs", "site"))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--docs", "docs", "--site", "site"],
