@@ -56,22 +56,22 @@ _QUOTE_CLOSE = frozenset("’”\"'")
 class _Tok:
     """One word or punctuation mark of a sentence, with its offsets."""
 
-    __slots__ = ("text", "start", "end", "possessive", "low", "cap")
+    __slots__ = ("text", "start", "end", "possessive", "low", "cap", "digit")
 
     def __init__(self, word: str, start: int, end: int) -> None:
-        self.text, self.low, self.possessive, self.cap = info = _WORDS.get(word) or _word(word)
+        self.text, self.low, self.possessive, self.cap, self.digit = info = _WORDS.get(word) or _word(word)
         self.start, self.end = start, end - 2 if info[2] else end
 
 
-_WORDS: dict[str, tuple[str, str, bool, bool]] = {}
-"""word -> (text without a possessive 's, lower-cased text, possessive, capitalised): words repeat."""
+_WORDS: dict[str, tuple[str, str, bool, bool, bool]] = {}
+"""word -> (text without a possessive 's, lower-cased text, possessive, capitalised, has a digit): words repeat."""
 
 
-def _word(word: str) -> tuple[str, str, bool, bool]:
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
     possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
     text = word[:-2] if possessive else word
     low = text.lower()
-    info = (text, low, possessive, text[0].isupper() and low not in MONTHS_DAYS)
+    info = (text, low, possessive, text[0].isupper() and low not in MONTHS_DAYS, any(c.isdigit() for c in text))
     if len(_WORDS) < 1 << 17:
         _WORDS[word] = info
     return info
@@ -262,7 +262,7 @@ class _Article:
         if len(span) > 1 and span[0].text in SHIP_PREFIXES:
             return self.add("equipment", surface, surface, paragraph)
         for index, tok in enumerate(span):
-            if _is_model(tok.text):
+            if tok.digit and _is_model(tok.text):
                 if index:
                     self.classify(text, span[:index], paragraph, "", [])
                 return self.add("equipment", _text(text, span[index:]), _text(text, span[index:]), paragraph)
@@ -353,8 +353,9 @@ class _Article:
         self.add(type_, surface, name, paragraph)
 
     def leading_place(self, span: list[_Tok]) -> int:
-        for size in range(min(4, len(span)), 0, -1):
-            if place_name(" ".join(t.low for t in span[:size])):
+        words = [t.low for t in span[:4]]
+        for size in range(len(words), 0, -1):
+            if place_name(" ".join(words[:size])):
                 return size
         return 0
 
