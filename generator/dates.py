@@ -156,6 +156,7 @@ _NEEDS = {
     "y": "year", "wd": "weekday", "rel_day": "rel", "rel_year": "rel",
 }
 """Which cheap cue a pattern needs: sentences without any cue are not searched at all."""
+_SEARCHES = tuple((kind, _NEEDS[kind], pattern) for kind, pattern in _PATTERNS)
 
 
 def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
@@ -165,12 +166,12 @@ def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
         return []
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, str]] = []
-    for kind, pattern in _PATTERNS:
-        if _NEEDS[kind] not in cues:
+    for kind, need, pattern in _SEARCHES:
+        if need not in cues:
             continue
         for m in pattern.finditer(sentence):
             start, end = m.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken and any(start < e and s < end for s, e in taken):
                 continue
             iso = _resolve(kind, m, sentence, today)
             if iso is None:
