@@ -72,19 +72,24 @@
 
   function pagefindEngine() {
     return import(pagefindUrl).then(function (pagefind) {
-      return Promise.resolve(pagefind.options({ baseUrl: root.pathname, excerptLength: 26 }))
-        .then(function () { return pagefind.filters(); })
-        .then(function (filters) {
-          var boosts = Object.keys((filters && filters.boost) || {}).filter(function (v) {
+      return Promise.resolve(pagefind.options({ baseUrl: root.pathname, excerptLength: 26 })).then(function () {
+        Promise.resolve(pagefind.init()).catch(function () {});
+        // The boost values (a filter), loaded while the first query runs.
+        var boostsReady = Promise.resolve(pagefind.filters()).then(function (filters) {
+          return Object.keys((filters && filters.boost) || {}).filter(function (v) {
             return isFinite(parseFloat(v)) && parseFloat(v) !== 1;
           });
-          return {
+        });
+        return {
             name: "pagefind",
             search: function (query) {
-              var runs = [pagefind.search(query)].concat(boosts.map(function (v) {
-                return pagefind.search(query, { filters: { boost: v } });
-              }));
-              return Promise.all(runs).then(function (all) {
+              var boosts = [];
+              var runs = [pagefind.search(query), boostsReady.then(function (values) {
+                boosts = values;
+                return Promise.all(values.map(function (v) { return pagefind.search(query, { filters: { boost: v } }); }));
+              })];
+              return Promise.all(runs).then(function (pair) {
+                var all = [pair[0]].concat(pair[1]);
                 var boostOf = {};
                 boosts.forEach(function (v, k) {
                   var res = all[k + 1];
