@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 from .corpus import Corpus
 from .models import Citation, Claim, Digest, Disagreement, Document, Fact, Quote, TimelineEntry, Topic
 from .sentences import split
-from .wording import content_stems
+from .wording import content_stems, excerpt
 
 MAX_FACT_ARTICLES = 16
 """A digest compares the sentences of at most this many of its newest articles."""
@@ -282,7 +282,7 @@ def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> 
         for event in document.analysis.events:
             cluster = where.get((document.slug, event.text), ("solo", document.slug, event.text))
             key = (event.date, cluster)
-            text, cites = merged.setdefault(key, (_shorten(event.text), set()))
+            text, cites = merged.setdefault(key, (excerpt(event.text, event.expression), set()))
             cites.add(Citation(document.slug, event.paragraph))
     entries = [TimelineEntry(date, text, tuple(sorted(cites))) for (date, _), (text, cites) in merged.items()]
     entries.sort(key=lambda e: (e.date, e.text))

@@ -38,3 +38,25 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``."""
     return frozenset(stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1)
+
+
+def excerpt(text: str, phrase: str, limit: int = 200) -> str:
+    """``text`` cut to about ``limit`` characters around ``phrase``, at word boundaries,
+    with an ellipsis where it was cut: one sentence that dates two events gives two
+    different excerpts."""
+    if len(text) <= limit:
+        return text
+    at = text.find(phrase) if phrase else -1
+    if at < 0:
+        cut = text.rfind(" ", 0, limit - 1)
+        return text[: cut if cut > 0 else limit - 1].rstrip(",;:") + "…"
+    start = max(0, at - (limit - len(phrase)) // 2)
+    end = min(len(text), start + limit)
+    start = max(0, end - limit)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < at else start
+    if end < len(text):
+        space = text.rfind(" ", at + len(phrase), end)
+        end = space if space > 0 else end
+    return ("…" if start > 0 else "") + text[start:end].strip(" ,;:") + ("…" if end < len(text) else "")

@@ -86,7 +86,6 @@ def body(corpus: Corpus, document: Document) -> str:
         facts.append(markup.text(analysis.dateline))
     if "source" in article.overrides:
         facts.append(markup.text(str(article.overrides["source"])))
-    facts.append(f"source file `{markup.clean(article.source).replace('`', '')}`")
     out += [" · ".join(facts), ""]
     url = safe_url(article.overrides.get("url"))
     if url:
@@ -125,6 +124,7 @@ def body(corpus: Corpus, document: Document) -> str:
     if document.copies:
         names = ", ".join(f"`{markup.clean(c).replace('`', '')}`" for c in document.copies)
         out += [f"*Also received, near-identical, as {names}; counted once.*", ""]
+    out += [f"*Source file `{markup.clean(article.source).replace('`', '')}` · id {article.id}*", ""]
     out += ["## Article text", ""]
     for n, paragraph in enumerate(analysis.paragraphs):
         out += [markup.text(paragraph), f"{{: #{anchor(n)} }}", ""]

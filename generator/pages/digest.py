@@ -54,10 +54,9 @@ def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
     if digest.disagreements:
         out += ["## Where the sources disagree", ""]
         for item in digest.disagreements:
-            out += [f"**{markup.text(item.about)}**", ""]
-            out.append("| " + " | ".join(markup.text(c.value) for c in item.claims) + " |")
-            out.append("|" + "---|" * len(item.claims))
-            out.append("| " + " | ".join(cite(c.citations, numbers, here) for c in item.claims) + " |")
+            out += [f"**{markup.text(item.about)}**", "", "| Version | Reported by |", "|---|---|"]
+            for claim in item.claims:
+                out.append(f"| {markup.text(claim.value)} | {cite(claim.citations, numbers, here)} |")
             out.append("")
     if digest.timeline:
         out += ["## Timeline", "", "| When | What happened | Sources |", "|---|---|---|"]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from .. import markup
 from ..corpus import Corpus
 from ..models import Page
+from ..wording import excerpt
 from .common import BOOST, anchor, long_date
 
 
@@ -14,7 +15,7 @@ def timeline_pages(corpus: Corpus) -> list[Page]:
     years: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
     for document in corpus.documents:
         for event in document.analysis.events:
-            years[event.date[:4]].append((event.date, event.text, document.slug, event.paragraph))
+            years[event.date[:4]].append((event.date, excerpt(event.text, event.expression), document.slug, event.paragraph))
     pages = []
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date.", ""]
     for year in sorted(years, reverse=True):
