@@ -8,73 +8,34 @@ and typed by data-driven cues: the gazetteer, title words, head nouns
 lower-case word after the run (``missile``, ``agreement``) and quotation
 marks. A second pass resolves what needs the whole article: bare surnames,
 acronyms defined in parentheses and short equipment names.
+
+Speed: the word lists, word patterns and tokens live in :mod:`generator.lexicon`;
+only capitalised tokens and their neighbours become objects, every pattern is
+compiled once at import, and per-word helpers are cached.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import accumulate, compress
-from operator import itemgetter
 from typing import NamedTuple
 
 from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
-from .lexicon import (ANY_HEAD, CORPORATE, CUES, EQUIPMENT_CUES, EVENT_CUES, EVENT_HEADS, MONTHS_DAYS,  # noqa: F401
-                      NOT_ACRONYMS, NOUN_SUFFIXES, OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES,
-                      PLACE_HEADS, SHIP_PREFIXES, TITLE_HEADS, TITLE_WORDS)
+from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, EQUIPMENT_CUES, EVENT_CUES,  # noqa: F401 (re-exported)
+                      EVENT_HEADS, LOWER_ORG, LOWER_ORG_HINT, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
+                      OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES, PLACE_HEADS, SHIP_PREFIXES,
+                      TITLE_HEADS, TITLE_WORDS, YEARS, Tok, is_model, model_key, name_key, sparse_tokens,
+                      tok_at)
 from .models import EntityType, Mention
 from .sentences import split as split_sentences
 
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F]+(?:[-&'’.][\w\u00C0-\u024F]+)*|[^\w\s]")
-_MODEL = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d{2,4}[A-Z]{0,3}")
-_WORD_NUMBER = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z0-9&]+)*(?:-[A-Z][a-z]+)?")
-_YEARS = re.compile(r"(?:1[89]|20)\d\d(?:-\d\d(?:\d\d)?)?")
 _QUOTED = re.compile(r"[‘'“\"](?:(?<=^[‘'“\"])|(?<=[\s(][‘'“\"]))([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
 """A short quoted name after a space, a bracket or the start (the quote mark first: a fast scan)."""
-_LOWER_ORG = re.compile(
-    r"\b(?:([A-Z][a-z]+)\s+)?((?:defence|defense|foreign|finance|home|interior|health|trade|commerce|"
-    r"education|agriculture|environment|justice|information|energy|external affairs)\s+ministry|"
-    r"navy|army|air force|coast guard)\b"
-)
-_TOKEN_WS = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
-"""The same tokens with the white space before them: their lengths add up to offsets."""
 _LOWER_WORDS = re.compile(r"\b[a-z][a-z-]+\b")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
-_NOT_KEY = re.compile(r"[-‐–’']")
-_NOT_MODEL = re.compile(r"[^0-9a-z]")
-_LOWER_ORG_HINT = re.compile("ministry|navy|army|air force|coast guard")
-"""Sentences without any of these words cannot match :data:`_LOWER_ORG`."""
-_FIRST = itemgetter(0)
 _CONNECTORS = frozenset((".", "of", "for", "on", "and", "&"))
 """Words that can join two capitalised runs (with :data:`PARTICLES`); see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
-_QUOTE_CLOSE = frozenset("’”\"'")
-
-
-class _Tok:
-    """One word or punctuation mark of a sentence, with its offsets."""
-
-    __slots__ = ("text", "start", "end", "possessive", "low", "cap", "digit")
-
-    def __init__(self, word: str, start: int, end: int) -> None:
-        self.text, self.low, self.possessive, self.cap, self.digit = info = _WORDS.get(word) or _word(word)
-        self.start, self.end = start, end - 2 if info[2] else end
-
-
-_WORDS: dict[str, tuple[str, str, bool, bool, bool]] = {}
-"""word -> (text without a possessive 's, lower-cased text, possessive, capitalised, has a digit): words repeat."""
-
-
-def _word(word: str) -> tuple[str, str, bool, bool, bool]:
-    possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
-    text = word[:-2] if possessive else word
-    low = text.lower()
-    info = (text, low, possessive, text[0].isupper() and low not in MONTHS_DAYS, any(c.isdigit() for c in text))
-    if len(_WORDS) < 1 << 17:
-        _WORDS[word] = info
-    return info
 
 
 class _Found(NamedTuple):
@@ -84,42 +45,6 @@ class _Found(NamedTuple):
     paragraph: int
     kind: str = "full"
     """``full`` (typed), ``single`` (needs the article: surname, acronym) or ``titled`` (a titled surname)."""
-
-
-def _sparse_tokens(sentence: str, taken: set[int]) -> tuple[list[_Tok | None], list[str], list[int], list[int]]:
-    """The tokens of a sentence (those starting in ``taken`` left out), made into :class:`_Tok` sparsely.
-
-    Runs start at capitalised tokens and look at the token before and the one
-    after each, so only those are made at once; the few others a run looks at
-    (connectors, brackets) are made by :func:`_tok_at` when needed. Returns the
-    tokens (``None`` where not made), their words and end offsets, and the
-    indices of the capitalised ones (the possible run starts).
-    """
-    raw = _TOKEN_WS.findall(sentence)
-    words = list(map(str.lstrip, raw))
-    ends = list(accumulate(map(len, raw)))
-    if taken:
-        keep = [k for k, w in enumerate(words) if ends[k] - len(w) not in taken]
-        words, ends = [words[k] for k in keep], [ends[k] for k in keep]
-    n = len(words)
-    starts = list(compress(range(n), map(str.isupper, map(_FIRST, words))))
-    toks: list[_Tok | None] = [None] * n
-    for c in starts:
-        for k in (c, c + 1) if c + 1 < n else (c,):
-            if toks[k] is None:
-                toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
-    return toks, words, ends, starts
-
-
-def _tok_at(toks: list[_Tok | None], words: list[str], ends: list[int], k: int) -> _Tok:
-    tok = toks[k]
-    if tok is None:
-        tok = toks[k] = _Tok(words[k], ends[k] - len(words[k]), ends[k])
-    return tok
-
-
-def _is_cap(tok: _Tok) -> bool:
-    return tok.cap
 
 
 def is_heading(paragraph: str) -> bool:
@@ -164,10 +89,10 @@ class _Article:
             for m in _QUOTED.finditer(text):
                 self.quoted(m.group(1), paragraph)
                 taken.update(range(m.start(), m.end()))
-        if _LOWER_ORG_HINT.search(text):
-            for m in _LOWER_ORG.finditer(text):
+        if LOWER_ORG_HINT.search(text):
+            for m in LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
-        toks, self.words, self.ends, starts = _sparse_tokens(text, taken)
+        toks, self.words, self.ends, starts = sparse_tokens(text, taken)
         i, n = 0, len(toks)
         for i0 in starts:
             if i0 < i or not toks[i0].cap:  # type: ignore[union-attr]
@@ -188,19 +113,19 @@ class _Article:
             self.run(text, toks, i, j, initial, paragraph)  # type: ignore[arg-type]
             i = j
 
-    def tok(self, toks: list[_Tok], k: int) -> _Tok:
+    def tok(self, toks: list[Tok], k: int) -> Tok:
         """``toks[k]``, made if the sparse scan has not made it yet."""
-        return toks[k] or _tok_at(toks, self.words, self.ends, k)  # type: ignore[arg-type]
+        return toks[k] or tok_at(toks, self.words, self.ends, k)  # type: ignore[arg-type]
 
-    def connector(self, toks: list[_Tok], i: int, j: int, complement: bool) -> int:
+    def connector(self, toks: list[Tok], i: int, j: int, complement: bool) -> int:
         """How many connector tokens at ``j`` join the run ``toks[i:j]`` to a following name (0: none)."""
         word, last = toks[j].low, toks[j - 1].low
         if word not in _CONNECTORS and word not in PARTICLES:
             return 0
-        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and _is_cap(self.tok(toks, j + 1)):
+        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and self.tok(toks, j + 1).cap:
             return 1  # a middle initial: "Gerald R. Ford"
         k = 2 if word == "of" and j + 2 < len(toks) and self.tok(toks, j + 1).low == "the" else 1
-        if j + k >= len(toks) or not _is_cap(self.tok(toks, j + k)):
+        if j + k >= len(toks) or not self.tok(toks, j + k).cap:
             return 0
         after = toks[j + k].text
         if word == "of" and last in OF_HEADS:
@@ -209,13 +134,13 @@ class _Article:
             return 1
         if word == "and" and complement:
             return 1
-        if word == "&" and not (_ACRONYM.fullmatch(toks[j - 1].text) or _ACRONYM.fullmatch(after)):
+        if word == "&" and not (ACRONYM.fullmatch(toks[j - 1].text) or ACRONYM.fullmatch(after)):
             return 1
         if word in PARTICLES:
             return 1
         return 0
 
-    def run(self, text: str, toks: list[_Tok], i: int, j: int, initial: bool, paragraph: int) -> None:
+    def run(self, text: str, toks: list[Tok], i: int, j: int, initial: bool, paragraph: int) -> None:
         span = toks[i:j]
         while span and span[0].low in ("the", "a", "an"):
             span, initial = span[1:], False
@@ -235,20 +160,20 @@ class _Article:
         rest = [self.tok(toks, k) for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
         before = len(self.found)
         self.classify(text, span, paragraph, after, rest)
-        if paren and _ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
+        if paren and ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
             self.acronyms[toks[j + 1].text] = self.found[-1].name
 
-    def sentence_word(self, tok: _Tok) -> bool:
+    def sentence_word(self, tok: Tok) -> bool:
         low = tok.low
         return low in COMMON_WORDS or low in self.lower_words or low.endswith(("ing", "ly", "ed"))
 
-    def known(self, span: list[_Tok]) -> bool:
+    def known(self, span: list[Tok]) -> bool:
         words = " ".join(t.text for t in span).lower()
         return place_name(words) is not None or self.knowledge.lookup(words) is not None
 
     # --- typing -----------------------------------------------------------
 
-    def classify(self, text: str, span: list[_Tok], paragraph: int, after: str, rest: list[_Tok]) -> None:
+    def classify(self, text: str, span: list[Tok], paragraph: int, after: str, rest: list[Tok]) -> None:
         surface = _text(text, span)
         low = surface.lower()
         words = [t.low for t in span]
@@ -262,7 +187,7 @@ class _Article:
         if len(span) > 1 and span[0].text in SHIP_PREFIXES:
             return self.add("equipment", surface, surface, paragraph)
         for index, tok in enumerate(span):
-            if tok.digit and _is_model(tok.text):
+            if tok.digit and is_model(tok.text):
                 if index:
                     self.classify(text, span[:index], paragraph, "", [])
                 return self.add("equipment", _text(text, span[index:]), _text(text, span[index:]), paragraph)
@@ -272,7 +197,7 @@ class _Article:
         head = self.head(words)
         if head and len(span) > 1 and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
             return self.add(head, surface, _name(surface), paragraph)
-        if len(span) == 1 and _ACRONYM.fullmatch(span[0].text) and span[0].low not in NOT_ACRONYMS:
+        if len(span) == 1 and ACRONYM.fullmatch(span[0].text) and span[0].low not in NOT_ACRONYMS:
             if not self.common(span[0].text) or span[0].text.isupper() and len(span[0].text) <= 5:
                 return self.add("organisation", surface, surface, paragraph, "single")
             return None
@@ -296,7 +221,7 @@ class _Article:
             self.add(None, surface, surface, paragraph, "single")
         return None
 
-    def title_end(self, span: list[_Tok]) -> int:
+    def title_end(self, span: list[Tok]) -> int:
         """Number of leading title tokens (``Russian Defence Minister``), 0 if none."""
         end = 0
         for index, tok in enumerate(span):
@@ -309,7 +234,7 @@ class _Article:
             break
         return end
 
-    def titled(self, text: str, span: list[_Tok], end: int, paragraph: int) -> None:
+    def titled(self, text: str, span: list[Tok], end: int, paragraph: int) -> None:
         rest = span[end:]
         words = [t.low for t in rest]
         if not rest:
@@ -340,26 +265,26 @@ class _Article:
             return "event"
         return None
 
-    def cued(self, text: str, span: list[_Tok], paragraph: int, after: str, rest: list[_Tok]) -> None:
+    def cued(self, text: str, span: list[Tok], paragraph: int, after: str, rest: list[Tok]) -> None:
         type_: EntityType = "equipment" if after in EQUIPMENT_CUES else "event"
         surface = name = _text(text, span)
         if type_ == "event" and all(self.common(t.text) for t in span):
             name = f"{surface} {after}"
             surface = name
-            if len(rest) > 1 and rest[0].low in ("for", "of") and _YEARS.fullmatch(rest[1].text):
+            if len(rest) > 1 and rest[0].low in ("for", "of") and YEARS.fullmatch(rest[1].text):
                 surface, name = f"{surface} {rest[0].text} {rest[1].text}", f"{name} {rest[1].text}"
         elif all(self.common(t.text) for t in span):
             return None
         self.add(type_, surface, name, paragraph)
 
-    def leading_place(self, span: list[_Tok]) -> int:
+    def leading_place(self, span: list[Tok]) -> int:
         words = [t.low for t in span[:4]]
         for size in range(len(words), 0, -1):
             if place_name(" ".join(words[:size])):
                 return size
         return 0
 
-    def person_like(self, span: list[_Tok]) -> bool:
+    def person_like(self, span: list[Tok]) -> bool:
         names = [t for t in span if t.low not in PARTICLES]
         if not 2 <= len(names) <= 4 or len(names) < len(span) - 1:
             return False
@@ -450,7 +375,6 @@ class _Article:
         return tuple(sorted(out, key=_mention_order))
 
 
-@lru_cache(maxsize=1 << 16)
 def _model_order(name: str) -> tuple[int, int, str]:
     return name.count(" "), len(name), name
 
@@ -459,41 +383,12 @@ def _mention_order(m: Mention) -> tuple[str, str, str, int]:
     return m.type, m.surface, m.name, m.paragraph  # Mention's own order, compared faster
 
 
-@lru_cache(maxsize=1 << 16)
-def model_key(name: str) -> str:
-    """``S-400 Triumf`` -> ``s400``: the model number without separators (or the whole name)."""
-    for word in name.split():
-        if any(c.isdigit() for c in word):
-            return _NOT_MODEL.sub("", word.lower())
-    return name.lower()
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """Spelling-insensitive key: case, hyphens, a leading 'the'; ministries ignore word order."""
-    words = _NOT_KEY.sub(" ", name.lower()).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    if "ministry" in words or "department" in words:
-        return " ".join(sorted(w for w in words if w not in ("of", "the")))
-    return " ".join(words)
-
-
 def _best(counts: dict[str, int]) -> str:
     """Most frequent spelling, then the one with most capitals, then the longest, then alphabetical."""
     return min(counts, key=lambda n: (-counts[n], -sum(c.isupper() for c in n), -len(n), n))
 
 
-@lru_cache(maxsize=1 << 16)
-def _is_model(word: str) -> bool:
-    """A model number (``S-400``, ``Su-30MKI``, ``Agni-5``), not an acronym."""
-    return bool(
-        (_MODEL.fullmatch(word) and not _ACRONYM.fullmatch(word)) or _WORD_NUMBER.fullmatch(word)
-        or (_MODEL.fullmatch(word) and any(c.isdigit() for c in word) and len(word) > 3)
-    )
-
-
-def _text(text: str, span: list[_Tok]) -> str:
+def _text(text: str, span: list[Tok]) -> str:
     return text[span[0].start:span[-1].end]
 
 

@@ -1,10 +1,18 @@
-"""The word lists that type entity names: titles, head nouns, cues, particles.
+"""Words for :mod:`generator.entities`: the lists that type names, and tokens.
 
-Pure data (lower-cased frozensets), kept apart from the extraction logic in
-:mod:`generator.entities`.
+* word lists (lower-cased frozensets): titles, head nouns, cues, particles;
+* word patterns (model numbers, acronyms, years) and the cached per-word
+  helpers built on them (:func:`name_key`, :func:`model_key`, :func:`is_model`);
+* the tokens of a sentence (:class:`Tok`), made sparsely: only the capitalised
+  ones and their neighbours become objects (:func:`sparse_tokens`).
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 
 
 def _words(text: str) -> frozenset[str]:
@@ -76,3 +84,116 @@ MONTHS_DAYS = _words(
     """january february march april june july august september october november december jan feb mar
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"""
 )
+
+
+# --- word patterns and per-word helpers ----------------------------------
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u00C0-\u024F]+(?:[-&'’.][\w\u00C0-\u024F]+)*|[^\w\s]")
+MODEL = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d{2,4}[A-Z]{0,3}")
+WORD_NUMBER = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z0-9&]+)*(?:-[A-Z][a-z]+)?")
+YEARS = re.compile(r"(?:1[89]|20)\d\d(?:-\d\d(?:\d\d)?)?")
+
+LOWER_ORG = re.compile(
+    r"\b(?:([A-Z][a-z]+)\s+)?((?:defence|defense|foreign|finance|home|interior|health|trade|commerce|"
+    r"education|agriculture|environment|justice|information|energy|external affairs)\s+ministry|"
+    r"navy|army|air force|coast guard)\b"
+)
+LOWER_ORG_HINT = re.compile("ministry|navy|army|air force|coast guard")
+"""Sentences without any of these words cannot match :data:`LOWER_ORG`."""
+
+TOKEN_WS = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
+"""The same tokens with the white space before them: their lengths add up to offsets."""
+
+_NOT_KEY = re.compile(r"[-‐–’']")
+_NOT_MODEL = re.compile(r"[^0-9a-z]")
+
+_FIRST = itemgetter(0)
+
+
+class Tok:
+    """One word or punctuation mark of a sentence, with its offsets."""
+
+    __slots__ = ("text", "start", "end", "possessive", "low", "cap", "digit")
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.text, self.low, self.possessive, self.cap, self.digit = info = _WORDS.get(word) or _word(word)
+        self.start, self.end = start, end - 2 if info[2] else end
+
+
+_WORDS: dict[str, tuple[str, str, bool, bool, bool]] = {}
+"""word -> (text without a possessive 's, lower-cased text, possessive, capitalised, has a digit): words repeat."""
+
+
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+    possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
+    text = word[:-2] if possessive else word
+    low = text.lower()
+    info = (text, low, possessive, text[0].isupper() and low not in MONTHS_DAYS, any(c.isdigit() for c in text))
+    if len(_WORDS) < 1 << 17:
+        _WORDS[word] = info
+    return info
+
+
+
+def sparse_tokens(sentence: str, taken: set[int]) -> tuple[list[Tok | None], list[str], list[int], list[int]]:
+    """The tokens of a sentence (those starting in ``taken`` left out), made into :class:`Tok` sparsely.
+
+    Runs start at capitalised tokens and look at the token before and the one
+    after each, so only those are made at once; the few others a run looks at
+    (connectors, brackets) are made by :func:`tok_at` when needed. Returns the
+    tokens (``None`` where not made), their words and end offsets, and the
+    indices of the capitalised ones (the possible run starts).
+    """
+    raw = TOKEN_WS.findall(sentence)
+    words = list(map(str.lstrip, raw))
+    ends = list(accumulate(map(len, raw)))
+    if taken:
+        keep = [k for k, w in enumerate(words) if ends[k] - len(w) not in taken]
+        words, ends = [words[k] for k in keep], [ends[k] for k in keep]
+    n = len(words)
+    starts = list(compress(range(n), map(str.isupper, map(_FIRST, words))))
+    toks: list[Tok | None] = [None] * n
+    for c in starts:
+        for k in (c, c + 1) if c + 1 < n else (c,):
+            if toks[k] is None:
+                toks[k] = Tok(words[k], ends[k] - len(words[k]), ends[k])
+    return toks, words, ends, starts
+
+
+def tok_at(toks: list[Tok | None], words: list[str], ends: list[int], k: int) -> Tok:
+    tok = toks[k]
+    if tok is None:
+        tok = toks[k] = Tok(words[k], ends[k] - len(words[k]), ends[k])
+    return tok
+
+
+
+@lru_cache(maxsize=1 << 16)
+def model_key(name: str) -> str:
+    """``S-400 Triumf`` -> ``s400``: the model number without separators (or the whole name)."""
+    for word in name.split():
+        if any(c.isdigit() for c in word):
+            return _NOT_MODEL.sub("", word.lower())
+    return name.lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: case, hyphens, a leading 'the'; ministries ignore word order."""
+    words = _NOT_KEY.sub(" ", name.lower()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if "ministry" in words or "department" in words:
+        return " ".join(sorted(w for w in words if w not in ("of", "the")))
+    return " ".join(words)
+
+
+
+@lru_cache(maxsize=1 << 16)
+def is_model(word: str) -> bool:
+    """A model number (``S-400``, ``Su-30MKI``, ``Agni-5``), not an acronym."""
+    return bool(
+        (MODEL.fullmatch(word) and not ACRONYM.fullmatch(word)) or WORD_NUMBER.fullmatch(word)
+        or (MODEL.fullmatch(word) and any(c.isdigit() for c in word) and len(word) > 3)
+    )
