@@ -126,7 +126,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:  # n
                 "updated": updated,
                 "summary": _text(meta.get("summary")),
             })
-    elif "type" not in meta and meta.get("id") and _date(meta.get("date")) and title:
+    elif meta.get("type", "article") == "article" and meta.get("id") and _date(meta.get("date")) and title:
         tags = meta.get("tags")
         _articles.append({
             "key": _text(meta["id"]),

@@ -128,7 +128,7 @@ def pages_of(site: BuiltSite, kind: str) -> dict[str, dict]:
         if rel.parts[0].startswith("."):
             continue
         meta = front_matter(md)
-        is_article = "type" not in meta and "id" in meta and "date" in meta
+        is_article = meta.get("type") == "article" and "id" in meta and "date" in meta
         if (kind == "article" and is_article) or (kind == "digest" and meta.get("type") == "digest"):
             out[rel.with_suffix("").as_posix() + "/"] = meta
     return out

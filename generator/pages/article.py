@@ -36,6 +36,7 @@ def front_matter(corpus: Corpus, document: Document) -> dict[str, object]:
     digests = corpus.digest_by_slug
     meta: dict[str, object] = {
         "title": markup.clean(analysis.headline),
+        "type": "article",
         "date": article.date.isoformat(),
         "dateline": markup.clean(analysis.dateline) if analysis.dateline else None,
         "id": article.id,
