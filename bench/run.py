@@ -5,7 +5,7 @@ For each size: a fresh project folder in a temporary directory (the repo's
 ``seeds/``, then, each in a fresh process with its wall time and peak memory:
 
 1. ``python -m generator generate --seeds seeds --docs docs``;
-2. ``python -m mkdocs build --strict`` into ``site/``;
+2. the site build (``generator.site.build_site``: ``mkdocs build --strict`` then Pagefind) into ``site/``;
 3. a rerun of ``generate`` with nothing changed, and one after adding one
    article (files under ``docs/`` rewritten are counted from content hashes
    and modification times taken before and after);
@@ -239,9 +239,9 @@ def prepare_project(root: Path, source: Path = REPO) -> list[str]:
             if not path.is_file():
                 continue
             rel = path.relative_to(docs_src)
-            in_assets = rel.parts[0] == "assets"
-            if in_assets or (path.suffix == ".md" and not has_generated_key(path)) or (
-                    path.suffix != ".md" and len(rel.parts) == 1):
+            if rel.parts[0].startswith("."):
+                continue  # the generator's cache and journal
+            if path.suffix != ".md" or not has_generated_key(path):
                 (docs_dst / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, docs_dst / rel)
                 copied += 1
@@ -496,7 +496,9 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> SizeResult:
         if not (root / "mkdocs.yml").exists():
             fallback_config(root)
         log(f"[{n}] site build")
-        build = run_measured([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", "site"],
+        # The project's own build: mkdocs build --strict, then the Pagefind index.
+        build = run_measured([PYTHON, "-c", "from pathlib import Path; from generator.site import build_site; "
+                              "build_site(Path('mkdocs.yml'), Path('site'))"],
                              root, args.build_timeout, env)
         pages = sum(1 for _ in (root / "docs").rglob("*.md"))
         res.build = measure_dict(build, pages=pages,

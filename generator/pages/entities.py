@@ -42,7 +42,7 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
         for slug in digest_slugs:
             digest = corpus.digest_by_slug[slug]
             link = markup.link(digest.topic.title, markup.relative(here, corpus.digest_path(slug)))
-            out.append(f"- {link} · updated {long_date(digest.updated)}")
+            out.append(f"- {link}")  # no date: a new article must not rewrite every entity page of the story
         out.append("")
     if entity.type == "person":
         quotes = [(q, s) for s in slugs for q in by_slug[s].quotes if q.speaker == entity.name]
