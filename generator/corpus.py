@@ -60,10 +60,6 @@ class Corpus:
         """Entities of any type whose canonical name is ``name`` (case-insensitive)."""
         return self._by_name.get(name.casefold(), [])
 
-    def warm(self) -> None:
-        """Build the cached lookups now (before forking workers that share them)."""
-        _ = self.by_slug, self.digest_by_slug, self._by_name
-
     def digest_path(self, slug: str) -> str:
         topic = self.digest_by_slug[slug].topic
         return topic.page or f"topics/{topic.slug}.md"

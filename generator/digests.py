@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
 from .corpus import Corpus
-from .parallel import fork_map
 from .models import Citation, Claim, Digest, Disagreement, Document, Fact, Quote, TimelineEntry, Topic
 from .sentences import split
 from .wording import content_stems, excerpt
@@ -371,7 +370,7 @@ def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mappin
     )
 
 
-def build_digests(corpus: Corpus, topics: Sequence[Topic], jobs: int = 1) -> Corpus:
+def build_digests(corpus: Corpus, topics: Sequence[Topic]) -> Corpus:
     """Every topic's digest, and for each article the digests that draw on it."""
     needed = {s for t in topics for s in t.members[:MAX_FACT_ARTICLES]}
     by_slug = corpus.by_slug
@@ -379,8 +378,7 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], jobs: int = 1) -> Cor
     for document in corpus.documents:
         units_of.setdefault(document.slug, [])
     weight = Weights(frozenset().union(*(u.stems for u in units)) for units in units_of.values())
-    corpus.warm()
-    digests = tuple(fork_map(lambda t: build_digest(corpus, t, weight, units_of), list(topics), jobs))
+    digests = tuple(build_digest(corpus, t, weight, units_of) for t in topics)
     appears: dict[str, list[str]] = defaultdict(list)
     for digest in digests:
         for slug in digest.topic.members:

@@ -104,7 +104,7 @@ def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, 
     corpus = assemble(pairs, knowledge)
     editor_topics = stories.editor_topics(docs, scan(docs))
     topics = stories.find_topics(corpus, editor_topics)
-    corpus = build_digests(corpus, topics, jobs)
+    corpus = build_digests(corpus, topics)
     report.copies = len(articles) - len(corpus.documents)
     report.digests = len(corpus.digests)
     return corpus

@@ -8,8 +8,6 @@ from . import article, digest, entities, indexes, timeline
 
 
 def render_site(corpus: Corpus) -> list[Page]:
-    # Rendering stays in one process: measured at 5,000 articles, forked workers
-    # gained under 10% (copying the shared corpus on write costs what they save).
     pages = [article.render(corpus, d) for d in corpus.documents]
     pages += [digest.render(corpus, d) for d in corpus.digests]
     pages += entities.entity_pages(corpus)
