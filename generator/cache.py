@@ -10,26 +10,31 @@ it, and deleting it only costs time.
 from __future__ import annotations
 
 import ast
+import datetime as _dt
 import hashlib
+import io
 import json
+import pickle
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .models import Analysis, DatedEvent, Mention, Quote
+from . import models
+from .models import Analysis, DatedEvent, Digest, Mention, Quote
 
 CACHE_NAME = ".briefing-cache.sqlite"
 
 
 ANALYSIS_ROOTS = ("analyse", "entities")
+DIGEST_ROOTS = ("digests", "stories")
 """The modules whose code decides the per-article analysis; the cache key covers them
 and, found by reading their imports, every package module they use."""
 
 
-def _analysis_modules(package: Path) -> list[Path]:
+def _analysis_modules(package: Path, roots: tuple[str, ...] = ANALYSIS_ROOTS) -> list[Path]:
     seen: set[str] = set()
-    todo = list(ANALYSIS_ROOTS)
+    todo = list(roots)
     while todo:
         name = todo.pop()
         if name in seen or not (package / f"{name}.py").is_file():
@@ -45,12 +50,13 @@ def _analysis_modules(package: Path) -> list[Path]:
     return [package / f"{name}.py" for name in sorted(seen)]
 
 
-def code_version(extra: bytes = b"") -> str:
+def code_version(extra: bytes = b"", roots: tuple[str, ...] = ANALYSIS_ROOTS) -> str:
     """Hash of the analysis code (and ``extra``, e.g. the knowledge file): a change to
-    rendering or digests keeps the cache, a change to analysis empties it."""
+    rendering or digests keeps the cache, a change to analysis empties it.
+    With ``roots=DIGEST_ROOTS``: the code that builds digests (which imports the analysis)."""
     digest = hashlib.sha256(extra)
     package = Path(__file__).parent
-    for path in _analysis_modules(package) + sorted((package / "data").glob("*")):
+    for path in _analysis_modules(package, roots) + sorted((package / "data").glob("*")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -120,5 +126,61 @@ class AnalysisCache:
             stale = [k for (k,) in self._db.execute("SELECT key FROM analysis") if k not in live]
             self._db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
 
+    def digests(self, version: str) -> "DigestCache":
+        """The digest table of the same file."""
+        return DigestCache(self._db, version)
+
     def close(self) -> None:
         self._db.close()
+
+
+class _ModelsOnly(pickle.Unpickler):
+    """Unpickles our own data models and nothing else: the cache file sits in ``docs/``,
+    and a pickle that names any other callable is refused, not run."""
+
+    ALLOWED = {("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")}
+
+    def find_class(self, module: str, name: str) -> object:
+        if module == models.__name__ and isinstance(getattr(models, name, None), type):
+            return getattr(models, name)
+        if (module, name) in self.ALLOWED:
+            return {"date": _dt.date, "frozenset": frozenset, "set": set}[name]
+        raise pickle.UnpicklingError(f"refused to load {module}.{name} from the cache")
+
+
+class DigestCache:
+    """Digests kept between runs in the same SQLite file, keyed by ``digests.digest_key``.
+
+    ``version`` (the digest code) is part of every key, so a change to the
+    code that builds digests rebuilds them all.
+    """
+
+    def __init__(self, db: sqlite3.Connection, version: str) -> None:
+        self._db = db
+        self.version = version
+        db.execute("CREATE TABLE IF NOT EXISTS digest (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Digest]:
+        found: dict[str, Digest] = {}
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, value in self._db.execute(f"SELECT key, value FROM digest WHERE key IN ({marks})", chunk):
+                try:
+                    digest = _ModelsOnly(io.BytesIO(value)).load()
+                except Exception:  # a damaged or foreign entry is rebuilt, never trusted
+                    continue
+                if isinstance(digest, Digest):
+                    found[key] = digest
+        return found
+
+    def put_many(self, items: Mapping[str, Digest], keep: Iterable[str]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO digest (key, value) VALUES (?, ?)",
+                [(k, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)) for k, d in sorted(items.items())],
+            )
+            live = set(keep)
+            stale = [k for (k,) in self._db.execute("SELECT key FROM digest") if k not in live]
+            self._db.executemany("DELETE FROM digest WHERE key = ?", [(k,) for k in stale])

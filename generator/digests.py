@@ -11,20 +11,29 @@ thing; the timeline gathers the dates the analysis resolved.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 from .corpus import Corpus
 from .models import Citation, Claim, Digest, Disagreement, Document, Fact, Quote, TimelineEntry, Topic
 from .sentences import split
-from .wording import content_stems, excerpt
+from .wording import MAX_RARITY, content_stems, excerpt, mass, rarity
 
 MAX_FACT_ARTICLES = 16
 """A digest compares the sentences of at most this many of its newest articles."""
 MAX_FACTS = 8
+MAX_DIGEST_ARTICLES = 60
+"""Timeline, quotes, entities and what each article adds come from at most this many newest articles."""
+MAX_QUOTES = 12
+MAX_TIMELINE = 40
+NAME_WEIGHT = 2.0
+"""The weight of a person's name when comparing sentences (a rare word weighs up to 10)."""
+COMMON_IN_TOPIC = 0.5
+"""A stem in every compared article of a topic keeps this share of its weight."""
 MAX_OVERVIEW = 5
 SIMILAR = 0.5
 """Weighted overlap of rare stems above which two sentences state the same fact."""
@@ -36,6 +45,16 @@ _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve 
 _QUANTITY = re.compile(
     rf"\b(\d[\d,.]*|{'|'.join(_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
 )
+
+
+class DigestMemo(Protocol):
+    """Digests kept between runs, by :func:`digest_key` (``cache.DigestCache``)."""
+
+    version: str
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Digest]: ...
+
+    def put_many(self, items: Mapping[str, Digest], keep: Iterable[str]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -73,28 +92,29 @@ def _key_pattern(corpus: Corpus, topic: Topic) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-class Weights:
-    """Inverse document frequency of word stems over the whole corpus."""
-
-    def __init__(self, stem_sets: Iterable[frozenset[str]]) -> None:
-        df: Counter[str] = Counter()
-        total = 0
-        for stems in stem_sets:
-            df.update(stems)
-            total += 1
-        self.total = max(total, 1)
-        self.unseen = math.log(1 + self.total) + 0.1
-        self.weights = {stem: math.log((1 + self.total) / (1 + n)) + 0.1 for stem, n in df.items()}
-
-    def __call__(self, stem: str) -> float:
-        return self.weights.get(stem, self.unseen)
-
-    def mass(self, stems: Iterable[str]) -> float:
-        """Summed weight of stems (all stems of the corpus' sentences are known)."""
-        return sum(map(self.weights.__getitem__, stems))
+def _local_weights(units: Sequence[Unit], names: frozenset[str]) -> dict[str, float]:
+    """Each stem's English rarity, discounted when it says little about *what* was said:
+    people's names (every sentence of a story about a visit names the visitor) weigh
+    like a common word, and a stem most of the topic's articles use counts less."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        for stem in unit.stems:
+            articles[stem].add(unit.slug)
+    total = len({u.slug for u in units})
+    spread = max(total - 2, 1)
+    return {
+        stem: min(rarity(stem), NAME_WEIGHT if stem in names else MAX_RARITY)
+        * (1.0 if len(slugs) <= 2 else 1 - (1 - COMMON_IN_TOPIC) * (len(slugs) - 2) / spread)
+        for stem, slugs in articles.items()
+    }
 
 
-def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
+def _person_stems(documents: Iterable[Document]) -> frozenset[str]:
+    return frozenset().union(*(content_stems(m.surface) for d in documents
+                               for m in d.analysis.mentions if m.type == "person"))
+
+
+def _cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list[list[Unit]]:
     """Union sentences of different articles that say the same thing."""
     index: dict[str, list[int]] = defaultdict(list)
     rare_limit = max(3, len({u.slug for u in units}) * 2)
@@ -109,7 +129,8 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
             i = parent[i]
         return i
 
-    mass = [weight.mass(u.stems) for u in units]
+    weight = _local_weights(units, names)
+    masses = [math.fsum(map(weight.__getitem__, u.stems)) for u in units]
     pairs: list[tuple[float, int, int]] = []
     for i, unit in enumerate(units):
         shared: Counter[int] = Counter()
@@ -124,7 +145,7 @@ def _cluster(units: Sequence[Unit], weight: Weights) -> list[list[Unit]]:
             if n < MIN_SHARED:
                 continue
             common = unit.stems & units[j].stems
-            score = weight.mass(common) / max(min(mass[i], mass[j]), 1e-9)
+            score = math.fsum(map(weight.__getitem__, common)) / max(min(masses[i], masses[j]), 1e-9)
             plain = len(common) / max(min(len(unit.stems), len(units[j].stems)), 1)
             if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
                 pairs.append((max(score, plain), i, j))
@@ -285,8 +306,15 @@ def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> 
             text, cites = merged.setdefault(key, (excerpt(event.text, event.expression), set()))
             cites.add(Citation(document.slug, event.paragraph))
     entries = [TimelineEntry(date, text, tuple(sorted(cites))) for (date, _), (text, cites) in merged.items()]
+    if len(entries) > MAX_TIMELINE:  # the best-sourced, then the latest
+        entries = sorted(entries, key=lambda e: (-len(e.citations), _negated(str(e.date)), e.text))[:MAX_TIMELINE]
     entries.sort(key=lambda e: (e.date, e.text))
     return tuple(entries)
+
+
+def _negated(iso: str) -> tuple[int, ...]:
+    """Sort key putting later ISO dates (``2024``, ``2024-07``, ``2024-07-01``) first."""
+    return tuple(-int(part) for part in iso.split("-") if part.isdigit())
 
 
 def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
@@ -302,13 +330,15 @@ def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
     return tuple(out)
 
 
-def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mapping[str, list[Unit]]) -> Digest:
+def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]]) -> Digest:
+    """One topic's digest: a function of the topic, its newest articles and their entities' aliases
+    (see :func:`digest_key`), so it can be kept between runs."""
     by_slug = corpus.by_slug
-    members = [by_slug[s] for s in topic.members if s in by_slug]
+    members = [by_slug[s] for s in topic.members[:MAX_DIGEST_ARTICLES] if s in by_slug]
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
     compared = members[:MAX_FACT_ARTICLES]
     units = [u for d in compared for u in units_of[d.slug]]
-    groups = _cluster(units, weight)
+    groups = _cluster(units, _person_stems(compared))
     multi = [g for g in groups if len({u.slug for u in g}) > 1]
     multi.sort(key=lambda g: (-len({u.slug for u in g}), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
     facts = [_fact(g, order) for g in multi][:MAX_FACTS]
@@ -318,7 +348,7 @@ def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mappin
     used_groups: set[int] = set()
     group_of = {(u.slug, u.text): n for n, g in enumerate(groups) for u in g}
     keys = _key_pattern(corpus, topic)
-    for document in sorted(members, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
+    for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
         own = units_of[document.slug]
         about = [u for u in own if keys and keys.search(u.text)] if keys else []
         for unit in (about or own)[:1]:
@@ -343,7 +373,7 @@ def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mappin
     contributions = []
     for document in members:
         own = [u for u in units_of[document.slug] if (u.slug, u.text) not in covered and len(u.stems) >= 5]
-        best = max(own, key=lambda u: weight.mass(u.stems), default=None)
+        best = max(own, key=lambda u: (mass(u.stems), -u.paragraph), default=None)
         contributions.append((document.slug, _shorten(best.text if best else document.analysis.summary, 260)))
 
     entity_names: dict[str, set[str]] = defaultdict(set)
@@ -363,22 +393,76 @@ def build_digest(corpus: Corpus, topic: Topic, weight: Weights, units_of: Mappin
         facts=tuple(facts),
         disagreements=tuple(disagreements),
         timeline=_timeline(members, groups),
-        quotes=_quotes(members),
+        quotes=_quotes(members)[:MAX_QUOTES],
         entities={t: tuple(sorted(n)) for t, n in sorted(entity_names.items())},
         contributions=tuple(contributions),
         updated=max((d.article.date for d in members), default=_dt.date(1970, 1, 1)),
     )
 
 
-def build_digests(corpus: Corpus, topics: Sequence[Topic]) -> Corpus:
-    """Every topic's digest, and for each article the digests that draw on it."""
-    needed = {s for t in topics for s in t.members[:MAX_FACT_ARTICLES]}
+class _Fingerprints:
+    """Hashes of everything a digest reads, per article and per topic (see :func:`digest_key`)."""
+
+    def __init__(self, corpus: Corpus, version: str) -> None:
+        self.corpus = corpus
+        self.version = version
+        self._documents: dict[str, str] = {}
+
+    def _aliases(self, type_: str, name: str) -> tuple[str, ...]:
+        entity = self.corpus.entities.get(f"{type_}:{name}")
+        return tuple(sorted(entity.aliases)) if entity else ()
+
+    def document(self, slug: str) -> str:
+        found = self._documents.get(slug)
+        if found is None:
+            document = self.corpus.by_slug.get(slug)
+            if document is None:
+                found = "missing"
+            else:
+                aliases = [(t, n, self._aliases(t, n)) for t in ("place", "organisation", "event")
+                           for n in document.entities.get(t, ())]
+                found = _hash((slug, document.article.source, document.article.content_hash,
+                               document.analysis.headline, document.analysis.summary,
+                               sorted(document.entities.items()), document.quotes, aliases))
+            self._documents[slug] = found
+        return found
+
+    def topic(self, topic: Topic) -> str:
+        named = [(k, [(e.type, e.name, tuple(sorted(e.aliases))) for e in self.corpus.entities_named(k)])
+                 for k in topic.keys]
+        return _hash((self.version, topic, named,
+                      [self.document(s) for s in topic.members[:MAX_DIGEST_ARTICLES]]))
+
+
+def _hash(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+def digest_key(corpus: Corpus, topic: Topic, version: str = "") -> str:
+    """What a topic's digest depends on, hashed: the topic, the content, entities, quotes and
+    entity aliases of its newest articles, and ``version`` (the code)."""
+    return _Fingerprints(corpus, version).topic(topic)
+
+
+def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None) -> Corpus:
+    """Every topic's digest, and for each article the digests that draw on it.
+
+    With a ``memo``, a digest whose inputs (:func:`digest_key`) are unchanged
+    is taken from it instead of being rebuilt: adding one article rebuilds
+    only the digests of the topics it joins.
+    """
+    fingerprints = _Fingerprints(corpus, memo.version if memo else "")
+    keys = [fingerprints.topic(t) for t in topics] if memo else []
+    found = memo.get_many(keys) if memo else {}
+    todo = [t for n, t in enumerate(topics) if not memo or keys[n] not in found]
+    needed = {s for t in todo for s in t.members[:MAX_FACT_ARTICLES]}
     by_slug = corpus.by_slug
-    units_of = {s: _units(by_slug[s]) for s in sorted(needed)}
-    for document in corpus.documents:
-        units_of.setdefault(document.slug, [])
-    weight = Weights(frozenset().union(*(u.stems for u in units)) for units in units_of.values())
-    digests = tuple(build_digest(corpus, t, weight, units_of) for t in topics)
+    units_of: dict[str, list[Unit]] = defaultdict(list)
+    units_of.update({s: _units(by_slug[s]) for s in sorted(needed) if s in by_slug})
+    fresh = {id(t): build_digest(corpus, t, units_of) for t in todo}
+    digests = tuple(fresh[id(t)] if id(t) in fresh else replace(found[keys[n]], topic=t) for n, t in enumerate(topics))
+    if memo:
+        memo.put_many({keys[n]: d for n, (t, d) in enumerate(zip(topics, digests)) if id(t) in fresh}, keep=keys)
     appears: dict[str, list[str]] = defaultdict(list)
     for digest in digests:
         for slug in digest.topic.members:

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from . import stories
 from .analyse import analyse
-from .cache import CACHE_NAME, AnalysisCache, code_version
+from .cache import CACHE_NAME, DIGEST_ROOTS, AnalysisCache, code_version
 from .corpus import Corpus, assemble
 from .digests import build_digests
 from .errors import ArticleError
@@ -95,16 +95,18 @@ def _apply_overrides(article: Article, analysis: Analysis) -> Analysis:
 
 def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, jobs: int,
                  report: RunReport, use_cache: bool = True) -> Corpus:
-    cache = AnalysisCache(docs / CACHE_NAME, code_version(repr((knowledge.entities, sorted(knowledge.ignore))).encode())) if use_cache else None
+    knowledge_key = repr((knowledge.entities, sorted(knowledge.ignore))).encode()
+    cache = AnalysisCache(docs / CACHE_NAME, code_version(knowledge_key)) if use_cache else None
     try:
         pairs = understand(articles, knowledge, cache, jobs, report)
+        corpus = assemble(pairs, knowledge)
+        editor_topics = stories.editor_topics(docs, scan(docs))
+        topics = stories.find_topics(corpus, editor_topics)
+        memo = cache.digests(code_version(knowledge_key, DIGEST_ROOTS)) if cache else None
+        corpus = build_digests(corpus, topics, memo)
     finally:
         if cache:
             cache.close()
-    corpus = assemble(pairs, knowledge)
-    editor_topics = stories.editor_topics(docs, scan(docs))
-    topics = stories.find_topics(corpus, editor_topics)
-    corpus = build_digests(corpus, topics)
     report.copies = len(articles) - len(corpus.documents)
     report.digests = len(corpus.digests)
     return corpus
