@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .dates import resolve_dates
+from .dedup import signature
 from .datelines import split_dateline
 from .headlines import make_headline
 from .models import Analysis, Article
@@ -43,4 +44,5 @@ def analyse(article: Article, knowledge: Any) -> Analysis:
         quotes=extract_quotes(paragraphs, mentions),
         events=resolve_dates(sentences, article.date),
         tags=candidate_tags(paragraphs, mentions),
+        signature=signature(article.text),
     )

@@ -77,6 +77,7 @@ def from_json(raw: str) -> Analysis:
         quotes=tuple(Quote(**q) for q in data["quotes"]),
         events=tuple(DatedEvent(**e) for e in data["events"]),
         tags=tuple(data["tags"]),
+        signature=tuple(data.get("signature", ())),
     )
 
 

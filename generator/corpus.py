@@ -92,7 +92,7 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
     """Resolve entities across articles, fold copies, choose headlines, slugs and tags."""
     by_source = {a.source: (a, an) for a, an in pairs}
     rank = {a.source: (a.date.toordinal(), -len(a.text), a.source) for a, _ in pairs}
-    copies_of = find_copies({a.source: a.text for a, _ in pairs}, rank)
+    copies_of = find_copies({a.source: a.text for a, _ in pairs}, rank, {a.source: an.signature for a, an in pairs})
     originals = [a for a, _ in pairs if a.source not in copies_of]
     folded: dict[str, list[str]] = defaultdict(list)
     for copy, original in copies_of.items():

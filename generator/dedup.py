@@ -13,7 +13,7 @@ import re
 import zlib
 from typing import Mapping
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE = 5
 NUM_PERM = 64
@@ -45,18 +45,35 @@ def _signature(items: set[str]) -> MinHash:
     return minhash
 
 
-def find_copies(texts: Mapping[str, str], rank: Mapping[str, tuple]) -> dict[str, str]:
+def signature(text: str) -> tuple[int, ...]:
+    """The article's MinHash signature: per article, so it is computed with the analysis
+    (in parallel) and cached with it; the corpus only compares signatures."""
+    return tuple(int(v) for v in _signature(shingles(text)).hashvalues)
+
+
+def find_copies(
+    texts: Mapping[str, str], rank: Mapping[str, tuple], signatures: Mapping[str, tuple[int, ...]] | None = None
+) -> dict[str, str]:
     """Map each copy's key to its original's key.
 
     ``texts`` maps article keys to their text; ``rank`` gives a sort key per
-    article (smaller = preferred original).
+    article (smaller = preferred original); ``signatures`` are the articles'
+    :func:`signature` where already known. Shingles are only computed for the
+    candidate pairs that LSH proposes.
     """
-    shingle_sets = {key: shingles(text) for key, text in texts.items()}
+    known = signatures or {}
     lsh = MinHashLSH(threshold=THRESHOLD * 0.85, num_perm=NUM_PERM)
-    signatures = {}
+    sketches = {}
     for key in sorted(texts):
-        signatures[key] = _signature(shingle_sets[key])
-        lsh.insert(key, signatures[key])
+        values = known.get(key) or signature(texts[key])
+        sketches[key] = LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
+        lsh.insert(key, sketches[key])
+    shingle_sets: dict[str, set[str]] = {}
+
+    def shingles_of(key: str) -> set[str]:
+        if key not in shingle_sets:
+            shingle_sets[key] = shingles(texts[key])
+        return shingle_sets[key]
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -65,10 +82,10 @@ def find_copies(texts: Mapping[str, str], rank: Mapping[str, tuple]) -> dict[str
         return key
 
     for key in sorted(texts, key=lambda k: rank[k]):
-        for other in sorted(lsh.query(signatures[key])):
+        for other in sorted(lsh.query(sketches[key])):
             if other == key:
                 continue
-            a, b = shingle_sets[key], shingle_sets[other]
+            a, b = shingles_of(key), shingles_of(other)
             if not a or not b:
                 continue
             if len(a & b) / len(a | b) < THRESHOLD:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Mapping
 
-import yaml
+from . import yaml_emit
 
 # Characters that are structure somewhere in Markdown, its extensions or HTML.
 _SPECIAL = set("\\`*_{}[]()<>&#+-!|~^=:$")
@@ -68,23 +68,6 @@ def relative(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's emitter when PyYAML has it (about ten times faster), else the pure-Python one."""
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
-    """Safe YAML with stable output: block style, no aliases, no line wrapping."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
-def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
-
-
-_Dumper.add_representer(str, _str_representer)
-
 GENERATED_KEY = "generated"
 """Front-matter key that marks a page the generator wrote; its value is the page's hash."""
 _PLACEHOLDER = "sha256-" + "0" * 64
@@ -104,10 +87,7 @@ def _inert(value: object) -> object:
 
 def front_matter(meta: Mapping[str, object]) -> str:
     """YAML front matter in the given key order, strings made inert, ending with a newline."""
-    dumped = yaml.dump(
-        _inert(dict(meta)), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=10_000,
-    )
+    dumped = yaml_emit.dump(_inert(dict(meta)))
     return f"---\n{dumped}---\n"
 
 

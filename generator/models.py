@@ -95,6 +95,8 @@ class Analysis:
     quotes: tuple[Quote, ...]
     events: tuple[DatedEvent, ...]
     tags: tuple[str, ...]
+    signature: tuple[int, ...] = ()
+    """MinHash signature of the text (``dedup.signature``), for finding copies."""
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,28 @@ def test_slugify_is_safe_ascii_and_never_a_path(value):
     assert all(ch.islower() or ch.isdigit() or ch == "-" for ch in slug)
     assert "/" not in slug and ".." not in slug and not slug.startswith("-")
     assert len(slug) <= 60
+
+
+# Front matter: whatever the text, YAML reads back exactly what the emitter wrote.
+YAML_TEXT = st.one_of(st.text(), STRUCTURED, st.sampled_from(
+    ["yes", "No", "ON", "off", "null", "Null", "~", "", " ", "a ", "a: b", "a #b", "- a", "'a", '"a', "0x1F",
+     "1e3", ".inf", "2024-12-10", "a\u2028b", "a\x85b", "\x7f", "\ud800", "<b>", "a\tb", "&x", "*x", "!x", "%x"]))
+YAML_LEAF = st.one_of(YAML_TEXT, st.none(), st.booleans(), st.integers(), st.sampled_from([0.5, 2.0, 0.25]))
+YAML_VALUES = st.recursive(
+    YAML_LEAF,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(YAML_TEXT, inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@SETTINGS
+@given(st.dictionaries(YAML_TEXT, YAML_VALUES, max_size=6))
+def test_front_matter_reads_back_exactly(meta: dict) -> None:
+    import yaml
+
+    from generator import yaml_emit
+
+    written = yaml_emit.dump(meta)
+    assert yaml.safe_load(written) == (meta or None)
+    page = markup.seal(meta, "body")
+    assert markup.generated_state(page) == "generated"
