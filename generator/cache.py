@@ -62,6 +62,16 @@ def code_version(extra: bytes = b"", roots: tuple[str, ...] = ANALYSIS_ROOTS) ->
     return digest.hexdigest()[:16]
 
 
+def generator_version(extra: bytes = b"") -> str:
+    """Hash of all of the generator's code and data: what a page's rendering depends on."""
+    digest = hashlib.sha256(extra)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")) + sorted((package / "data").glob("*")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def to_json(analysis: Analysis) -> str:
     return json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":"))
 
@@ -127,6 +137,10 @@ class AnalysisCache:
             stale = [k for (k,) in self._db.execute("SELECT key FROM analysis") if k not in live]
             self._db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
 
+    def pages(self) -> "PageMemo":
+        """The rendered-page table of the same file."""
+        return PageMemo(self._db)
+
     def digests(self, version: str) -> "DigestCache":
         """The digest table of the same file."""
         return DigestCache(self._db, version)
@@ -185,3 +199,29 @@ class DigestCache:
             live = set(keep)
             stale = [k for (k,) in self._db.execute("SELECT key FROM digest") if k not in live]
             self._db.executemany("DELETE FROM digest WHERE key = ?", [(k,) for k in stale])
+
+
+class PageMemo:
+    """For each generated page: the fingerprint it was rendered from and the hash it was sealed with.
+
+    A page whose fingerprint is unchanged and whose file still carries that
+    hash (untouched since) is kept without being rendered again.
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.execute("CREATE TABLE IF NOT EXISTS page (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, hash TEXT NOT NULL)")
+
+    def load(self) -> dict[str, tuple[str, str]]:
+        return {path: (fingerprint, sealed) for path, fingerprint, sealed in self._db.execute("SELECT path, fingerprint, hash FROM page")}
+
+    def save(self, items: Mapping[str, tuple[str, str]], keep: Iterable[str]) -> None:
+        """Record freshly rendered pages; forget pages no longer generated."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO page (path, fingerprint, hash) VALUES (?, ?, ?)",
+                [(path, fp, sealed) for path, (fp, sealed) in sorted(items.items())],
+            )
+            live = set(keep)
+            stale = [p for (p,) in self._db.execute("SELECT path FROM page") if p not in live]
+            self._db.executemany("DELETE FROM page WHERE path = ?", [(p,) for p in stale])

@@ -459,8 +459,11 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | No
     by_slug = corpus.by_slug
     units_of: dict[str, list[Unit]] = defaultdict(list)
     units_of.update({s: _units(by_slug[s]) for s in sorted(needed) if s in by_slug})
+    if not memo:
+        keys = [fingerprints.topic(t) for t in topics]
     fresh = {id(t): build_digest(corpus, t, units_of) for t in todo}
-    digests = tuple(fresh[id(t)] if id(t) in fresh else replace(found[keys[n]], topic=t) for n, t in enumerate(topics))
+    digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
+                    for n, t in enumerate(topics))
     if memo:
         memo.put_many({keys[n]: d for n, (t, d) in enumerate(zip(topics, digests)) if id(t) in fresh}, keep=keys)
     appears: dict[str, list[str]] = defaultdict(list)

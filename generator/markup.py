@@ -21,6 +21,7 @@ _SPECIAL = set("\\`*_{}[]()<>&#+-!|~^=:$")
 _ESCAPES = {ch: f"&#{ord(ch)};" for ch in _SPECIAL}
 _TRANSLATION = str.maketrans(_ESCAPES)
 # Invisible or layout characters that could hide structure or spoof text.
+_ORDERED_LIST = re.compile(r"^(\d+)\.")
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -31,10 +32,9 @@ def clean(text: str) -> str:
 
 def text(value: str) -> str:
     """Escape ``value`` so it renders as exactly that text, inline, in Markdown."""
-    value = clean(value)
-    escaped = value.translate(_TRANSLATION)
+    escaped = clean(value).translate(_TRANSLATION)
     # A line starting with a digit and a full stop would start an ordered list.
-    return re.sub(r"^(\d+)\.", r"\1&#46;", escaped)
+    return _ORDERED_LIST.sub(r"\1&#46;", escaped) if escaped[:1].isdigit() else escaped
 
 
 def link(label: str, target: str) -> str:
@@ -60,6 +60,12 @@ def tag(value: str) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one docs path to another (both POSIX, relative to docs/)."""
+    from_dir, _, _ = from_page.rpartition("/")
+    to_dir, _, to_name = to_page.rpartition("/")
+    if from_dir == to_dir:
+        return to_name
+    if "/" not in from_dir and from_dir and not to_dir.startswith(from_dir + "/"):
+        return f"../{to_page}"
     source = from_page.split("/")[:-1]
     target = to_page.split("/")
     common = 0
@@ -76,12 +82,15 @@ _PLACEHOLDER = "sha256-" + "0" * 64
 def _inert(value: object) -> object:
     """Front-matter strings reach HTML unescaped in some theme templates (titles, tags):
     angle brackets become look-alike guillemets so no tag can form."""
+    kind = type(value)
+    if kind is str:
+        return value.replace("<", "‹").replace(">", "›") if "<" in value or ">" in value else value  # type: ignore[union-attr]
+    if kind is dict or isinstance(value, Mapping):
+        return {k: _inert(v) for k, v in value.items()}  # type: ignore[union-attr]
+    if kind is list or kind is tuple:
+        return [_inert(v) for v in value]  # type: ignore[union-attr]
     if isinstance(value, str):
-        return value.replace("<", "‹").replace(">", "›")
-    if isinstance(value, Mapping):
-        return {k: _inert(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_inert(v) for v in value]
+        return _inert(str(value))
     return value
 
 
@@ -103,6 +112,15 @@ def seal(meta: Mapping[str, object], body: str) -> str:
     meta = {GENERATED_KEY: _PLACEHOLDER, **meta}
     content = front_matter(meta) + "\n" + body.rstrip("\n") + "\n"
     return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: sha256-{page_hash(content)}", 1)
+
+
+def sealed_hash(content: str) -> str | None:
+    """The ``generated`` hash a page carries in its front matter, if any."""
+    if not content.startswith("---\n"):
+        return None
+    end = content.find("\n---\n", 4)
+    match = re.search(rf"^{GENERATED_KEY}: sha256-([0-9a-f]{{64}})$", content[4:end] if end >= 0 else "", flags=re.M)
+    return match.group(1) if match else None
 
 
 def generated_state(content: str) -> str:

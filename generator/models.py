@@ -143,7 +143,11 @@ class Page:
 
     path: str
     """POSIX path relative to ``docs/`` (``articles/x.md``)."""
-    content: str
+    content: str | None
+    """The page's text; ``None`` for a page kept as it is on disk (see ``fingerprint``)."""
+    fingerprint: str | None = None
+    """Hash of everything the page was rendered from, when the renderer can tell;
+    an unchanged fingerprint lets the next run keep the file without rendering it."""
 
 
 @dataclass(frozen=True, order=True)
@@ -218,3 +222,5 @@ class Digest:
     contributions: tuple[tuple[str, str], ...]
     """(article slug, what that article adds) in the order of ``topic.members``."""
     updated: _dt.date
+    key: str = ""
+    """Hash of everything the digest was built from (``digests.digest_key``)."""

@@ -14,11 +14,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from . import stories
 from .analyse import analyse
-from .cache import CACHE_NAME, DIGEST_ROOTS, AnalysisCache, code_version
+from .cache import CACHE_NAME, DIGEST_ROOTS, AnalysisCache, code_version, generator_version
 from .corpus import Corpus, assemble
 from .digests import build_digests
 from .errors import ArticleError
@@ -26,7 +26,8 @@ from .knowledge import Knowledge, load_knowledge
 from .models import Analysis, Article, Page
 from .pages import render_site
 from .readers import read_folder
-from .writer import WriteReport, scan, write_pages
+from .markup import sealed_hash
+from .writer import WriteReport, recover, scan, scan_hashes, write_pages
 
 PARALLEL_THRESHOLD = 64
 """Below this many uncached articles one process is faster than starting workers."""
@@ -93,20 +94,31 @@ def _apply_overrides(article: Article, analysis: Analysis) -> Analysis:
     )
 
 
+def _knowledge_key(knowledge: Knowledge) -> bytes:
+    return repr((knowledge.entities, sorted(knowledge.ignore))).encode()
+
+
+def open_cache(docs: Path, knowledge: Knowledge) -> AnalysisCache:
+    return AnalysisCache(docs / CACHE_NAME, code_version(_knowledge_key(knowledge)))
+
+
 def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, jobs: int,
-                 report: RunReport, use_cache: bool = True) -> Corpus:
-    knowledge_key = repr((knowledge.entities, sorted(knowledge.ignore))).encode()
-    cache = AnalysisCache(docs / CACHE_NAME, code_version(knowledge_key)) if use_cache else None
+                 report: RunReport, use_cache: bool = True, cache: AnalysisCache | None = None,
+                 states: Mapping[str, str] | None = None) -> Corpus:
+    """Analyse (or take from ``cache``), assemble, find topics and build digests.
+    ``states`` is ``writer.scan(docs)`` when the caller has it (for the editor's topic pages)."""
+    own = open_cache(docs, knowledge) if use_cache and cache is None else None
+    cache = cache or own
     try:
         pairs = understand(articles, knowledge, cache, jobs, report)
         corpus = assemble(pairs, knowledge)
-        editor_topics = stories.editor_topics(docs, scan(docs))
+        editor_topics = stories.editor_topics(docs, scan(docs) if states is None else states)
         topics = stories.find_topics(corpus, editor_topics)
-        memo = cache.digests(code_version(knowledge_key, DIGEST_ROOTS)) if cache else None
+        memo = cache.digests(code_version(_knowledge_key(knowledge), DIGEST_ROOTS)) if cache else None
         corpus = build_digests(corpus, topics, memo)
     finally:
-        if cache:
-            cache.close()
+        if own:
+            own.close()
     report.copies = len(articles) - len(corpus.documents)
     report.digests = len(corpus.digests)
     return corpus
@@ -129,8 +141,28 @@ def generate(
     if not write:
         return report
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-    corpus = build_corpus(articles, docs, knowledge, jobs, report)
-    pages: list[Page] = render_site(corpus)
-    report.pages = len(pages)
-    report.write = write_pages(docs, pages, force=force)
+    docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    scanned = scan_hashes(docs)
+    cache = open_cache(docs, knowledge)
+    try:
+        states = {path: state for path, (state, _) in scanned.items()}
+        corpus = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
+        memo = cache.pages()
+        previous = memo.load()
+
+        def keep(path: str, fingerprint: str) -> bool:
+            """The file on disk is untouched and was rendered from these very inputs."""
+            state, sealed = scanned.get(path, ("missing", None))
+            return state == "generated" and previous.get(path) == (fingerprint, sealed)
+
+        pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)))
+        report.pages = len(pages)
+        report.write = write_pages(docs, pages, force=force, scanned=scanned)
+        memo.save(
+            {p.path: (p.fingerprint, sealed_hash(p.content) or "") for p in pages if p.fingerprint and p.content},
+            keep=[p.path for p in pages if p.fingerprint],
+        )
+    finally:
+        cache.close()
     return report

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from .errors import CollisionError, EditedPageError
-from .markup import generated_state
+from .markup import generated_state, sealed_hash
 from .models import Page
 
 
@@ -45,9 +45,14 @@ def _safe_relative(path: str) -> PurePosixPath:
 
 def scan(docs: Path) -> dict[str, str]:
     """Every Markdown file under ``docs`` -> its state (handwritten/generated/edited)."""
-    states: dict[str, str] = {}
+    return {path: state for path, (state, _) in scan_hashes(docs).items()}
+
+
+def scan_hashes(docs: Path) -> dict[str, tuple[str, str | None]]:
+    """Every Markdown file under ``docs`` -> (state, the hash it carries if it is ours and untouched)."""
+    found: dict[str, tuple[str, str | None]] = {}
     if not docs.is_dir():
-        return states
+        return found
     for path in sorted(docs.rglob("*.md")):
         if not path.is_file():
             continue
@@ -55,10 +60,11 @@ def scan(docs: Path) -> dict[str, str]:
         try:
             content = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            states[rel] = "handwritten"
+            found[rel] = ("handwritten", None)
             continue
-        states[rel] = generated_state(content)
-    return states
+        state = generated_state(content)
+        found[rel] = (state, sealed_hash(content) if state == "generated" else None)
+    return found
 
 
 def atomic_write(target: Path, content: str) -> None:
@@ -130,17 +136,22 @@ def recover(docs: Path) -> None:
             stale.unlink()
 
 
-def write_pages(docs: Path, pages: Iterable[Page], force: bool = False) -> WriteReport:
+def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
+                scanned: dict[str, tuple[str, str | None]] | None = None) -> WriteReport:
     """Make ``docs/`` hold exactly ``pages`` plus the editor's files.
 
     All new files are staged first; a journal then records the renames, so
     a run killed at any point leaves ``docs/`` as it was or, once the next
-    run calls :func:`recover`, fully updated.
+    run calls :func:`recover`, fully updated. A page without content is one
+    the renderer kept: it must be on disk, generated and untouched.
+    ``scanned`` is :func:`scan_hashes` of ``docs`` taken after :func:`recover`,
+    when the caller already has it.
     """
     docs.mkdir(parents=True, exist_ok=True)
     docs = docs.resolve()
     recover(docs)
-    states = scan(docs)
+    scanned = scan_hashes(docs) if scanned is None else scanned
+    states = {path: state for path, (state, _) in scanned.items()}
     ordered = plan(pages, states, force)
     report = WriteReport()
     wanted = {page.path for page in ordered}
@@ -148,6 +159,11 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False) -> Write
     try:
         for page in ordered:
             target = docs / page.path
+            if page.content is None:
+                if states.get(page.path) != "generated":
+                    raise CollisionError(f"docs/{page.path} was to be kept as it is, but it is not an untouched generated page")
+                report.unchanged.append(page.path)
+                continue
             if states.get(page.path) == "generated":
                 try:
                     if target.read_text(encoding="utf-8") == page.content:

@@ -33,8 +33,17 @@ _UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00
 """What must not appear raw inside a double-quoted scalar (JSON leaves these alone)."""
 
 
+def _string(value: str) -> str:
+    if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
 def scalar(value: object) -> str:
     """One scalar, as it must appear after ``key: `` or ``- ``."""
+    if type(value) is str:
+        return _string(value)
     if value is None:
         return "null"
     if value is True:
@@ -49,31 +58,31 @@ def scalar(value: object) -> str:
         text = repr(value)
         return text if "." in text and "e" not in text else json.dumps(format(value, ".17f").rstrip("0"))
     if isinstance(value, str):
-        if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
-            return value
-        quoted = json.dumps(value, ensure_ascii=False)
-        return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+        return _string(str(value))
     raise TypeError(f"front matter cannot hold a {type(value).__name__}")
 
 
 def _entry(prefix: str, value: object, indent: str) -> list[str]:
     """The lines of ``prefix`` (``key:`` or ``-``) followed by ``value``, at ``indent``."""
-    if isinstance(value, Mapping) and value:
+    kind = type(value)
+    if kind is dict and value:
         lines = _mapping(value, indent + "  ")
         if prefix == "-":  # "- key: value", the other keys aligned under it
             lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
             return lines
         return [f"{indent}{prefix}", *lines]
-    if isinstance(value, (list, tuple)) and value:
+    if (kind is list or kind is tuple) and value:
         inner = indent + "  " if prefix == "-" else indent
         lines = [f"{indent}{prefix}"]
         for item in value:
             lines += _entry("-", item, inner)
         return lines
-    if isinstance(value, Mapping):
+    if kind is dict:
         return [f"{indent}{prefix} {{}}"]
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple:
         return [f"{indent}{prefix} []"]
+    if isinstance(value, Mapping):
+        return _entry(prefix, dict(value), indent)
     return [f"{indent}{prefix} {scalar(value)}"]
 
 

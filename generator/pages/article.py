@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections import Counter
+
+import numpy as np
+from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus, entity_key
@@ -11,24 +14,68 @@ from ..models import Document, Page
 from .common import BOOST, TYPE_LABELS, anchor, long_date, safe_url
 
 RELATED = 5
+RELATED_BLOCK = 1000
 MAX_RELATED_POSTINGS = 150
 """Entities in more articles than this say nothing about relatedness and are skipped."""
 
 
-def related(corpus: Corpus, document: Document) -> list[str]:
-    """Articles sharing the rarer entities with this one, best first."""
-    scores: Counter[str] = Counter()
-    for key in corpus.counts[document.slug]:
-        if key.startswith("place:"):
-            continue
-        slugs = corpus.mentions.get(key, ())
-        if len(slugs) > MAX_RELATED_POSTINGS or len(slugs) < 2:
-            continue
-        weight = 1 / math.log(1 + len(slugs))
-        for slug in slugs:
-            if slug != document.slug:
-                scores[slug] += weight
-    return [s for s, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED]]
+def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """For every article, the articles sharing the rarer entities with it, best first.
+
+    The score of a pair is the sum, over the non-place entities both mention,
+    of ``1 / log(1 + articles mentioning it)``, for entities in 2 to
+    ``MAX_RELATED_POSTINGS`` articles. Computed for all articles at once as a
+    sparse product (articles x entities) . (entities x articles), in row blocks
+    so memory stays bounded; ties go to the smaller slug.
+    """
+    slugs = sorted(corpus.counts)
+    row = {slug: n for n, slug in enumerate(slugs)}
+    keys = [k for k, posting in corpus.mentions.items()
+            if not k.startswith("place:") and 2 <= len(posting) <= MAX_RELATED_POSTINGS]
+    if not slugs or not keys:
+        return {slug: () for slug in slugs}
+    rows, cols, weights = [], [], []
+    for col, key in enumerate(keys):
+        posting = corpus.mentions[key]
+        w = 1 / math.log(1 + len(posting))
+        for slug in posting:
+            if slug in row:
+                rows.append(row[slug])
+                cols.append(col)
+                weights.append(w)
+    shape = (len(slugs), len(keys))
+    weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
+    present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape).T.tocsc()
+    out: dict[str, tuple[str, ...]] = {}
+    for start in range(0, len(slugs), RELATED_BLOCK):
+        block = (weighted[start : start + RELATED_BLOCK] @ present).tocsr()
+        block.sort_indices()
+        for offset in range(block.shape[0]):
+            n = start + offset
+            lo, hi = block.indptr[offset], block.indptr[offset + 1]
+            others, scores = block.indices[lo:hi], np.round(block.data[lo:hi], 9)
+            keep = others != n
+            others, scores = others[keep], scores[keep]
+            best = np.lexsort((others, -scores))[:RELATED]
+            out[slugs[n]] = tuple(slugs[i] for i in others[best])
+    return out
+
+
+def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], version: str) -> str:
+    """Hash of everything :func:`render` reads for this article (and the code ``version``)."""
+    digests, by_slug = corpus.digest_by_slug, corpus.by_slug
+    article = document.article
+    keys = [entity_key(t, n) for t, names in document.entities.items() for n in names]
+    inputs = (
+        version, document.slug, article.source, article.content_hash, article.date,
+        document.analysis.headline, document.tags, document.copies, document.quotes,
+        sorted(document.entities.items()),
+        [(k, corpus.entity_path(k) if k in corpus.entities else None) for k in keys],
+        [(s, digests[s].topic.title, corpus.digest_path(s)) for s in corpus.appears_in.get(document.slug, ())
+         if s in digests],
+        [(s, by_slug[s].title, by_slug[s].article.date) for s in related if s in by_slug],
+    )
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
 def front_matter(corpus: Corpus, document: Document) -> dict[str, object]:
@@ -78,7 +125,7 @@ def entity_links(corpus: Corpus, document: Document, from_page: str) -> list[str
     return lines
 
 
-def body(corpus: Corpus, document: Document) -> str:
+def body(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> str:
     article, analysis = document.article, document.analysis
     here = document.path
     out = [f"# {markup.text(analysis.headline)}", ""]
@@ -114,7 +161,7 @@ def body(corpus: Corpus, document: Document) -> str:
             out.append(f"- {markup.link(digests[slug].topic.title, target)}")
         out.append("")
     by_slug = corpus.by_slug
-    near = [by_slug[s] for s in related(corpus, document) if s in by_slug]
+    near = [by_slug[s] for s in related if s in by_slug]
     if near:
         out += ["## Related articles", ""]
         for other in near:
@@ -132,5 +179,6 @@ def body(corpus: Corpus, document: Document) -> str:
     return "\n".join(out)
 
 
-def render(corpus: Corpus, document: Document) -> Page:
-    return Page(document.path, markup.seal(front_matter(corpus, document), body(corpus, document)))
+def render(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> Page:
+    """The article's page; ``related`` is its entry of :func:`related_articles`."""
+    return Page(document.path, markup.seal(front_matter(corpus, document), body(corpus, document, related)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from .. import markup
 from ..corpus import Corpus, entity_key
 from ..models import Citation, Digest, Page
@@ -101,14 +103,35 @@ def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
     return out
 
 
+def fingerprint(corpus: Corpus, digest: Digest, version: str) -> str:
+    """Hash of everything :func:`render` reads: the digest (by its key) and the listed articles."""
+    by_slug = corpus.by_slug
+    listed = [(s, by_slug[s].title, by_slug[s].article.date, by_slug[s].analysis.summary)
+              for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in by_slug]
+    names = [(t, n, corpus.entity_path(entity_key(t, n)) if entity_key(t, n) in corpus.entities else None)
+             for t, ns in digest.entities.items() for n in ns]
+    sources = [by_slug[s].article.source for s in digest.topic.members if s in by_slug]
+    inputs = (version, digest.key or repr(digest), digest.topic, listed, names, sources)
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
 def render(corpus: Corpus, digest: Digest) -> Page:
     """A generated digest page, or, for an editor's topic, the include the hook appends."""
+    return Page(path(digest), markup.seal(*_meta_and_body(corpus, digest)))
+
+
+def path(digest: Digest) -> str:
+    """Where the digest is written: its topic page, or the include of an editor's page."""
+    return f"{INCLUDE_DIR}/{digest.topic.page}" if digest.topic.page else f"topics/{digest.topic.slug}.md"
+
+
+def _meta_and_body(corpus: Corpus, digest: Digest) -> tuple[dict[str, object], str]:
     if digest.topic.page:
         here = digest.topic.page
         body = ["## Digest", "", *sections(corpus, digest, here)]
         meta = {"include_for": digest.topic.page, "topic": digest.topic.slug,
                 "updated": digest.updated.isoformat()}
-        return Page(f"{INCLUDE_DIR}/{digest.topic.page}", markup.seal(meta, "\n".join(body)))
+        return meta, "\n".join(body)
     here = f"topics/{digest.topic.slug}.md"
     body = [f"# {markup.text(digest.topic.title)}", "", *sections(corpus, digest, here)]
-    return Page(here, markup.seal(front_matter(corpus, digest), "\n".join(body)))
+    return front_matter(corpus, digest), "\n".join(body)

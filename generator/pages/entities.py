@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Callable
 
 from .. import markup
 from ..corpus import Corpus
@@ -20,6 +23,23 @@ def _co_mentioned(corpus: Corpus, key: str, slugs: tuple[str, ...]) -> list[tupl
             if other != key and other in corpus.entities:
                 counts[other] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_MENTIONED]
+
+
+def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]], version: str) -> str:
+    """Hash of everything :func:`entity_page` reads for this entity."""
+    by_slug = corpus.by_slug
+    slugs = corpus.mentions.get(key, ())
+    dates = [by_slug[s].article.date for s in slugs]
+    digests = sorted((s, corpus.digest_by_slug[s].topic.title, corpus.digest_path(s),
+                      corpus.digest_by_slug[s].updated) for s in set(digests_of.get(key, ())))
+    quotes = ([(q, s, by_slug[s].article.date) for s in slugs for q in by_slug[s].quotes if q.speaker == entity.name]
+              if entity.type == "person" else [])
+    listed = [(s, by_slug[s].title, by_slug[s].article.date) for s in slugs[:MAX_LISTED]]
+    co = [(other, n, corpus.entities[other].name, corpus.entity_path(other))
+          for other, n in _co_mentioned(corpus, key, slugs)]
+    inputs = (version, key, entity, corpus.entity_path(key), len(slugs), min(dates, default=None),
+              max(dates, default=None), digests, quotes[:MAX_LISTED], listed, co)
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
 def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]]) -> Page:
@@ -82,13 +102,26 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     return Page(here, markup.seal(meta, "\n".join(out)))
 
 
-def entity_pages(corpus: Corpus) -> list[Page]:
+def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
+    """``type:name`` -> slugs of the digests that name the entity."""
     digests_of: dict[str, list[str]] = defaultdict(list)
     for digest in corpus.digests:
         for type_, names in digest.entities.items():
             for name in names:
                 digests_of[f"{type_}:{name}"].append(digest.topic.slug)
-    pages = [entity_page(corpus, key, entity, digests_of) for key, entity in corpus.entities.items()]
+    return digests_of
+
+
+def entity_pages(corpus: Corpus, keep: Callable[[str, str], bool] | None = None, version: str = "") -> list[Page]:
+    """Every entity's page (kept as on disk when ``keep`` says its inputs are unchanged) and the index."""
+    digests_of = digests_by_entity(corpus)
+    pages = []
+    for key, entity in corpus.entities.items():
+        print_ = fingerprint(corpus, key, entity, digests_of, version)
+        if keep is not None and keep(corpus.entity_path(key), print_):
+            pages.append(Page(corpus.entity_path(key), None, print_))
+        else:
+            pages.append(replace(entity_page(corpus, key, entity, digests_of), fingerprint=print_))
     here = "entities/index.md"
     out = ["# People, organisations, places, equipment and events", ""]
     by_type: dict[str, list[str]] = defaultdict(list)

@@ -1,0 +1,89 @@
+"""Incremental runs give exactly what a run from scratch gives.
+
+``generate`` keeps analyses, digests and rendered pages between runs (in
+``docs/.briefing-cache.sqlite``) and re-renders only what changed. These
+tests grow, edit and damage a project step by step and compare its
+``docs/`` byte for byte with a fresh project generated from the same input.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.cache import CACHE_NAME
+from generator.pipeline import generate
+
+from conftest import SEEDS, copy_scaffold
+
+
+
+def _tree(docs: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(docs).as_posix(): p.read_bytes()
+        for p in sorted(docs.rglob("*"))
+        if p.is_file() and p.name != CACHE_NAME
+    }
+
+
+def _fresh(tmp_path: Path, name: str, seeds: Path) -> dict[str, bytes]:
+    project = copy_scaffold(tmp_path / name)
+    shutil.copytree(seeds, project / "seeds")
+    generate(project / "seeds", project / "docs")
+    return _tree(project / "docs")
+
+
+def _assert_same(got: dict[str, bytes], want: dict[str, bytes]) -> None:
+    assert sorted(got) == sorted(want)
+    differing = [path for path in want if got[path] != want[path]]
+    assert not differing, f"incremental output differs from a fresh run in {differing[:5]}"
+
+
+def test_adding_editing_and_removing_articles_matches_a_fresh_run(tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    project = copy_scaffold(tmp_path / "grown")
+    (project / "seeds").mkdir()
+    for seed in seeds[:3]:
+        shutil.copy2(seed, project / "seeds" / seed.name)
+    first = generate(project / "seeds", project / "docs")
+    assert first.write and first.write.written
+
+    # Add the remaining articles one at a time: only pages whose content changes are written.
+    for seed in seeds[3:]:
+        shutil.copy2(seed, project / "seeds" / seed.name)
+        report = generate(project / "seeds", project / "docs")
+        assert report.analysed == 1
+        assert report.write and report.write.unchanged, "every page was rewritten after adding one article"
+    _assert_same(_tree(project / "docs"), _fresh(tmp_path, "fresh-all", project / "seeds"))
+
+    # A rerun with nothing new writes nothing.
+    again = generate(project / "seeds", project / "docs")
+    assert again.write and not again.write.written and not again.write.deleted
+
+    # Edit one article: same result as a fresh run on the edited input.
+    edited = project / "seeds" / seeds[1].name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe ministry confirmed the visit on Friday.\n",
+                      encoding="utf-8")
+    generate(project / "seeds", project / "docs")
+    _assert_same(_tree(project / "docs"), _fresh(tmp_path, "fresh-edited", project / "seeds"))
+
+    # Remove one article.
+    (project / "seeds" / seeds[0].name).unlink()
+    generate(project / "seeds", project / "docs")
+    _assert_same(_tree(project / "docs"), _fresh(tmp_path, "fresh-removed", project / "seeds"))
+
+
+def test_a_deleted_or_damaged_page_is_rendered_again(tmp_path: Path) -> None:
+    project = copy_scaffold(tmp_path / "project")
+    shutil.copytree(SEEDS, project / "seeds")
+    generate(project / "seeds", project / "docs")
+    want = _tree(project / "docs")
+    article = sorted((project / "docs" / "articles").glob("*.md"))[0]
+    article.unlink()
+    generate(project / "seeds", project / "docs")
+    _assert_same(_tree(project / "docs"), want)
+
+    # A cache file that is not a database is replaced, and the output is the same.
+    (project / "docs" / CACHE_NAME).write_bytes(b"not a database")
+    generate(project / "seeds", project / "docs")
+    _assert_same(_tree(project / "docs"), want)
