@@ -202,26 +202,30 @@ class DigestCache:
 
 
 class PageMemo:
-    """For each generated page: the fingerprint it was rendered from and the hash it was sealed with.
+    """For each generated page: the fingerprint it was rendered from, the hash it was sealed
+    with, and the file's size and modification time when this run left it.
 
     A page whose fingerprint is unchanged and whose file still carries that
-    hash (untouched since) is kept without being rendered again.
+    hash (untouched since) is kept without being rendered again; a file whose
+    size and time are as recorded is known to carry the recorded hash without
+    being read (as ``make`` and ``rsync`` trust modification times).
     """
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        db.execute("CREATE TABLE IF NOT EXISTS page (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, hash TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS rendered (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
+                   " hash TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)")
 
-    def load(self) -> dict[str, tuple[str, str]]:
-        return {path: (fingerprint, sealed) for path, fingerprint, sealed in self._db.execute("SELECT path, fingerprint, hash FROM page")}
+    def load(self) -> dict[str, tuple[str, str, int, int]]:
+        """Path -> (fingerprint, hash, size, mtime_ns)."""
+        return {row[0]: tuple(row[1:]) for row in self._db.execute(  # type: ignore[misc]
+            "SELECT path, fingerprint, hash, size, mtime_ns FROM rendered")}
 
-    def save(self, items: Mapping[str, tuple[str, str]], keep: Iterable[str]) -> None:
-        """Record freshly rendered pages; forget pages no longer generated."""
+    def save(self, items: Mapping[str, tuple[str, str, int, int]]) -> None:
+        """Replace the table with ``items`` (every page this run left on disk)."""
         with self._db:
+            self._db.execute("DELETE FROM rendered")
             self._db.executemany(
-                "INSERT OR REPLACE INTO page (path, fingerprint, hash) VALUES (?, ?, ?)",
-                [(path, fp, sealed) for path, (fp, sealed) in sorted(items.items())],
+                "INSERT INTO rendered (path, fingerprint, hash, size, mtime_ns) VALUES (?, ?, ?, ?, ?)",
+                [(path, *row) for path, row in sorted(items.items())],
             )
-            live = set(keep)
-            stale = [p for (p,) in self._db.execute("SELECT path FROM page") if p not in live]
-            self._db.executemany("DELETE FROM page WHERE path = ?", [(p,) for p in stale])

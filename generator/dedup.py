@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import defaultdict
 from typing import Mapping
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE = 5
 NUM_PERM = 64
+BANDS, ROWS = 9, 7
+"""LSH banding of the 64 values: what datasketch's ``MinHashLSH`` chooses for a 0.68
+threshold (0.8 x 0.85) with 64 permutations. Two articles are candidates when all 7
+values of any one band agree."""
 THRESHOLD = 0.8
 """Jaccard similarity of shingle sets above which two articles are copies."""
 
@@ -38,7 +42,9 @@ def shingles(text: str, size: int = SHINGLE, limit: int | None = MAX_WORDS) -> s
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _signature(items: set[str]) -> MinHash:
+def _signature(items: set[str]) -> "MinHash":
+    from datasketch import MinHash  # imported only when an article is analysed: it loads scipy
+
     minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash)
     if items:
         minhash.update_batch([s.encode("utf-8") for s in sorted(items)])
@@ -62,12 +68,13 @@ def find_copies(
     candidate pairs that LSH proposes.
     """
     known = signatures or {}
-    lsh = MinHashLSH(threshold=THRESHOLD * 0.85, num_perm=NUM_PERM)
-    sketches = {}
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    bands_of: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
     for key in sorted(texts):
         values = known.get(key) or signature(texts[key])
-        sketches[key] = LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
-        lsh.insert(key, sketches[key])
+        bands_of[key] = [(b, tuple(values[b * ROWS : (b + 1) * ROWS])) for b in range(BANDS)]
+        for band in bands_of[key]:
+            buckets[band].append(key)
     shingle_sets: dict[str, set[str]] = {}
 
     def shingles_of(key: str) -> set[str]:
@@ -82,7 +89,7 @@ def find_copies(
         return key
 
     for key in sorted(texts, key=lambda k: rank[k]):
-        for other in sorted(lsh.query(sketches[key])):
+        for other in sorted({o for band in bands_of[key] for o in buckets[band]}):
             if other == key:
                 continue
             a, b = shingles_of(key), shingles_of(other)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +30,8 @@ from .readers import read_folder
 from .markup import sealed_hash
 from .writer import WriteReport, recover, scan, scan_hashes, write_pages
 
+RACY_NS = 100_000_000
+"""Files modified less than this long (0.1 s) before the page memo is saved are read again next run."""
 PARALLEL_THRESHOLD = 64
 """Below this many uncached articles one process is faster than starting workers."""
 
@@ -124,6 +127,23 @@ def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, 
     return corpus
 
 
+def _rendered(docs: Path, pages: Sequence[Page], scanned: Mapping[str, tuple[str, str | None]]) -> dict[str, tuple[str, str, int, int]]:
+    """What the page memo records after a successful write: for every fingerprinted page,
+    its fingerprint, its hash and its file's size and modification time."""
+    out = {}
+    racy = time.time_ns() - RACY_NS
+    for page in pages:
+        if not page.fingerprint:
+            continue
+        sealed = sealed_hash(page.content) if page.content is not None else scanned[page.path][1]
+        info = (docs / page.path).stat()
+        # A file changed within the clock's resolution of now could be edited again with the
+        # same size and time: record no time for it, so the next run reads it (git's "racy clean").
+        mtime = info.st_mtime_ns if info.st_mtime_ns < racy else -1
+        out[page.path] = (page.fingerprint, sealed or "", info.st_size, mtime)
+    return out
+
+
 def generate(
     seeds: Path,
     docs: Path,
@@ -143,26 +163,23 @@ def generate(
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
-    scanned = scan_hashes(docs)
     cache = open_cache(docs, knowledge)
     try:
-        states = {path: state for path, (state, _) in scanned.items()}
-        corpus = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
         memo = cache.pages()
         previous = memo.load()
+        scanned = scan_hashes(docs, {path: (size, mtime, sealed) for path, (_, sealed, size, mtime) in previous.items()})
+        states = {path: state for path, (state, _) in scanned.items()}
+        corpus = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
 
         def keep(path: str, fingerprint: str) -> bool:
             """The file on disk is untouched and was rendered from these very inputs."""
             state, sealed = scanned.get(path, ("missing", None))
-            return state == "generated" and previous.get(path) == (fingerprint, sealed)
+            return state == "generated" and previous.get(path, ("",))[:2] == (fingerprint, sealed)
 
         pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)))
         report.pages = len(pages)
         report.write = write_pages(docs, pages, force=force, scanned=scanned)
-        memo.save(
-            {p.path: (p.fingerprint, sealed_hash(p.content) or "") for p in pages if p.fingerprint and p.content},
-            keep=[p.path for p in pages if p.fingerprint],
-        )
+        memo.save(_rendered(docs, pages, scanned))
     finally:
         cache.close()
     return report

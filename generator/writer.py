@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .errors import CollisionError, EditedPageError
 from .markup import generated_state, sealed_hash
@@ -48,15 +49,28 @@ def scan(docs: Path) -> dict[str, str]:
     return {path: state for path, (state, _) in scan_hashes(docs).items()}
 
 
-def scan_hashes(docs: Path) -> dict[str, tuple[str, str | None]]:
-    """Every Markdown file under ``docs`` -> (state, the hash it carries if it is ours and untouched)."""
+def scan_hashes(docs: Path, known: Mapping[str, tuple[int, int, str]] | None = None) -> dict[str, tuple[str, str | None]]:
+    """Every Markdown file under ``docs`` -> (state, the hash it carries if it is ours and untouched).
+
+    ``known`` maps paths to (size, mtime_ns, hash) of generated files as a previous run
+    left them: a file with that size and time is not read again.
+    """
     found: dict[str, tuple[str, str | None]] = {}
     if not docs.is_dir():
         return found
+    known = known or {}
     for path in sorted(docs.rglob("*.md")):
-        if not path.is_file():
-            continue
         rel = path.relative_to(docs).as_posix()
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        recorded = known.get(rel)
+        if recorded and recorded[:2] == (info.st_size, info.st_mtime_ns):
+            found[rel] = ("generated", recorded[2])
+            continue
         try:
             content = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

@@ -87,3 +87,31 @@ def test_a_deleted_or_damaged_page_is_rendered_again(tmp_path: Path) -> None:
     (project / "docs" / CACHE_NAME).write_bytes(b"not a database")
     generate(project / "seeds", project / "docs")
     _assert_same(_tree(project / "docs"), want)
+
+
+def test_a_page_edited_with_the_same_size_is_noticed(tmp_path: Path) -> None:
+    """The page memo trusts a file's size and time only when both are as recorded:
+    an edit that keeps the size (right after a run, or later) is still read and refused."""
+    import os
+
+    import pytest
+
+    from generator.errors import EditedPageError
+
+    project = copy_scaffold(tmp_path / "project")
+    shutil.copytree(SEEDS, project / "seeds")
+    generate(project / "seeds", project / "docs")
+    page = sorted((project / "docs" / "articles").glob("*.md"))[0]
+    for when in ("now", "restored-time"):
+        original = page.read_bytes()
+        stat = page.stat()
+        text = original.decode("utf-8")
+        at = text.index("## Article text") + 20
+        edited = text[:at] + ("X" if text[at] != "X" else "Y") + text[at + 1:]
+        page.write_text(edited, encoding="utf-8")
+        if when == "restored-time":  # a time that differs from the recorded one by 1 ns is enough
+            os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+        with pytest.raises(EditedPageError):
+            generate(project / "seeds", project / "docs")
+        page.write_bytes(original)
+        generate(project / "seeds", project / "docs")
