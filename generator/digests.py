@@ -18,6 +18,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Protocol, Sequence
 
+import numpy as np
+from scipy import sparse
+
 from .corpus import Corpus
 from .models import Citation, Claim, Digest, Disagreement, Document, Fact, Quote, TimelineEntry, Topic
 from .sentences import split
@@ -114,6 +117,25 @@ def _person_stems(documents: Iterable[Document]) -> frozenset[str]:
                                for m in d.analysis.mentions if m.type == "person"))
 
 
+def _candidates(units: Sequence[Unit], index: Mapping[str, list[int]], rare_limit: int) -> list[tuple[int, int]]:
+    """Pairs ``i < j`` of sentences from different articles sharing at least ``MIN_SHARED``
+    rare stems (in at most ``rare_limit`` sentences): one sparse product, sentences x
+    rare stems times its transpose, instead of a loop over every posting."""
+    rare = [postings for postings in index.values() if 1 < len(postings) <= rare_limit]
+    if not rare:
+        return []
+    rows = np.fromiter((i for postings in rare for i in postings), dtype=np.int32)
+    cols = np.repeat(np.arange(len(rare), dtype=np.int32), [len(p) for p in rare])
+    incidence = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(units), len(rare)))
+    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
+    keep = shared.data >= MIN_SHARED
+    numbers: dict[str, int] = {}
+    article = np.array([numbers.setdefault(u.slug, len(numbers)) for u in units])
+    i, j = shared.row[keep], shared.col[keep]
+    different = article[i] != article[j]
+    return sorted(zip(i[different].tolist(), j[different].tolist()))
+
+
 def _cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list[list[Unit]]:
     """Union sentences of different articles that say the same thing."""
     index: dict[str, list[int]] = defaultdict(list)
@@ -132,23 +154,13 @@ def _cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list
     weight = _local_weights(units, names)
     masses = [math.fsum(map(weight.__getitem__, u.stems)) for u in units]
     pairs: list[tuple[float, int, int]] = []
-    for i, unit in enumerate(units):
-        shared: Counter[int] = Counter()
-        for stem in unit.stems:
-            postings = index[stem]
-            if len(postings) > rare_limit:
-                continue
-            for j in postings:
-                if j > i and units[j].slug != unit.slug:
-                    shared[j] += 1
-        for j, n in shared.items():
-            if n < MIN_SHARED:
-                continue
-            common = unit.stems & units[j].stems
-            score = math.fsum(map(weight.__getitem__, common)) / max(min(masses[i], masses[j]), 1e-9)
-            plain = len(common) / max(min(len(unit.stems), len(units[j].stems)), 1)
-            if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
-                pairs.append((max(score, plain), i, j))
+    for i, j in _candidates(units, index, rare_limit):
+        unit, other = units[i], units[j]
+        common = unit.stems & other.stems
+        score = math.fsum(map(weight.__getitem__, common)) / max(min(masses[i], masses[j]), 1e-9)
+        plain = len(common) / max(min(len(unit.stems), len(other.stems)), 1)
+        if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
+            pairs.append((max(score, plain), i, j))
     # Strongest pairs first; two clusters merge only if no article is in both,
     # so a fact holds one sentence per article and chains cannot form.
     articles = [{u.slug} for u in units]
@@ -182,9 +194,10 @@ def _quantities(text: str) -> set[tuple[str, str]]:
 def _number_disagreements(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     found = []
     for group in groups:
+        quantities = [_quantities(unit.text) for unit in group]
         by_slug: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for unit in group:
-            by_slug[unit.slug] |= _quantities(unit.text)
+        for unit, found_here in zip(group, quantities):
+            by_slug[unit.slug] |= found_here
         slugs = sorted(s for s in by_slug if by_slug[s])
         if len(slugs) < 2:
             continue
@@ -196,8 +209,8 @@ def _number_disagreements(groups: Sequence[Sequence[Unit]]) -> list[Disagreement
             nouns = {noun for noun, _ in pairs}
             if len(nouns) > 1 and len({slug for _, slug in pairs}) > 1:
                 claims = tuple(
-                    Claim(f"{number} {noun}", tuple(sorted(Citation(u.slug, u.paragraph) for u in group
-                                                           if (number, noun) in _quantities(u.text))))
+                    Claim(f"{number} {noun}", tuple(sorted(Citation(u.slug, u.paragraph) for u, q in zip(group, quantities)
+                                                           if (number, noun) in q)))
                     for noun in sorted(nouns)
                 )
                 found.append(Disagreement(about=_shorten(group[0].text, 120), claims=claims))

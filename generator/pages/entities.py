@@ -7,6 +7,9 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Callable
 
+import numpy as np
+from scipy import sparse
+
 from .. import markup
 from ..corpus import Corpus
 from ..models import Entity, Page
@@ -16,16 +19,43 @@ MAX_LISTED = 100
 CO_MENTIONED = 10
 
 
-def _co_mentioned(corpus: Corpus, key: str, slugs: tuple[str, ...]) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for slug in slugs[:MAX_LISTED]:
+def co_mentioned(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
+    """For every entity: the entities most often named in its newest ``MAX_LISTED`` articles,
+    with how many of them, most first (ties by key). One sparse product for all entities:
+    (entity x its listed articles) . (article x entities)."""
+    keys = sorted(corpus.entities)
+    column = {key: n for n, key in enumerate(keys)}
+    slugs = sorted(corpus.counts)
+    row = {slug: n for n, slug in enumerate(slugs)}
+    listed_r, listed_c, named_r, named_c = [], [], [], []
+    for key in keys:
+        for slug in corpus.mentions.get(key, ())[:MAX_LISTED]:
+            listed_r.append(column[key])
+            listed_c.append(row[slug])
+    for slug in slugs:
         for other in corpus.counts[slug]:
-            if other != key and other in corpus.entities:
-                counts[other] += 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_MENTIONED]
+            if other in column:
+                named_r.append(row[slug])
+                named_c.append(column[other])
+    if not listed_r or not named_r:
+        return {key: [] for key in keys}
+    listed = sparse.csr_matrix((np.ones(len(listed_r), dtype=np.int32), (listed_r, listed_c)), shape=(len(keys), len(slugs)))
+    named = sparse.csr_matrix((np.ones(len(named_r), dtype=np.int32), (named_r, named_c)), shape=(len(slugs), len(keys)))
+    product = (listed @ named).tocsr()
+    product.sort_indices()
+    out: dict[str, list[tuple[str, int]]] = {}
+    for n, key in enumerate(keys):
+        lo, hi = product.indptr[n], product.indptr[n + 1]
+        others, counts = product.indices[lo:hi], product.data[lo:hi]
+        keep = others != n
+        others, counts = others[keep], counts[keep]
+        best = np.lexsort((others, -counts))[:CO_MENTIONED]
+        out[key] = [(keys[others[i]], int(counts[i])) for i in best]
+    return out
 
 
-def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]], version: str) -> str:
+def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
+                co: list[tuple[str, int]], version: str) -> str:
     """Hash of everything :func:`entity_page` reads for this entity."""
     by_slug = corpus.by_slug
     slugs = corpus.mentions.get(key, ())
@@ -35,14 +65,14 @@ def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     quotes = ([(q, s, by_slug[s].article.date) for s in slugs for q in by_slug[s].quotes if q.speaker == entity.name]
               if entity.type == "person" else [])
     listed = [(s, by_slug[s].title, by_slug[s].article.date) for s in slugs[:MAX_LISTED]]
-    co = [(other, n, corpus.entities[other].name, corpus.entity_path(other))
-          for other, n in _co_mentioned(corpus, key, slugs)]
+    named = [(other, n, corpus.entities[other].name, corpus.entity_path(other)) for other, n in co]
     inputs = (version, key, entity, corpus.entity_path(key), len(slugs), min(dates, default=None),
-              max(dates, default=None), digests, quotes[:MAX_LISTED], listed, co)
+              max(dates, default=None), digests, quotes[:MAX_LISTED], listed, named)
     return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
-def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]]) -> Page:
+def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
+                co: list[tuple[str, int]]) -> Page:
     here = corpus.entity_path(key)
     slugs = corpus.mentions.get(key, ())
     by_slug = corpus.by_slug
@@ -82,7 +112,6 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     if len(slugs) > MAX_LISTED:
         out.append(f"\n*…and {len(slugs) - MAX_LISTED} older articles.*")
     out.append("")
-    co = _co_mentioned(corpus, key, slugs)
     if co:
         out += ["## Often mentioned with", ""]
         for other, n in co:
@@ -115,13 +144,14 @@ def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
 def entity_pages(corpus: Corpus, keep: Callable[[str, str], bool] | None = None, version: str = "") -> list[Page]:
     """Every entity's page (kept as on disk when ``keep`` says its inputs are unchanged) and the index."""
     digests_of = digests_by_entity(corpus)
+    co = co_mentioned(corpus)
     pages = []
     for key, entity in corpus.entities.items():
-        print_ = fingerprint(corpus, key, entity, digests_of, version)
+        print_ = fingerprint(corpus, key, entity, digests_of, co[key], version)
         if keep is not None and keep(corpus.entity_path(key), print_):
             pages.append(Page(corpus.entity_path(key), None, print_))
         else:
-            pages.append(replace(entity_page(corpus, key, entity, digests_of), fingerprint=print_))
+            pages.append(replace(entity_page(corpus, key, entity, digests_of, co[key]), fingerprint=print_))
     here = "entities/index.md"
     out = ["# People, organisations, places, equipment and events", ""]
     by_type: dict[str, list[str]] = defaultdict(list)
