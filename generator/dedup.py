@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from functools import lru_cache
 from typing import Mapping
 
 
@@ -42,12 +43,20 @@ def shingles(text: str, size: int = SHINGLE, limit: int | None = MAX_WORDS) -> s
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> object:
+    """datasketch draws the permutations from its seed on every new MinHash: draw them once."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash).permutations
+
+
 def _signature(items: set[str]) -> "MinHash":
     from datasketch import MinHash  # imported only when an article is analysed: it loads scipy
 
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash, permutations=_permutations(), scheme="affine32")
     if items:
-        minhash.update_batch([s.encode("utf-8") for s in sorted(items)])
+        minhash.update_batch([s.encode("utf-8") for s in items])
     return minhash
 
 
