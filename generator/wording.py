@@ -91,3 +91,11 @@ def excerpt(text: str, phrase: str, limit: int = 200) -> str:
         space = text.rfind(" ", at + len(phrase), end)
         end = space if space > 0 else end
     return ("…" if start > 0 else "") + text[start:end].strip(" ,;:") + ("…" if end < len(text) else "")
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > 0 else limit - 1].rstrip(",;:") + "…"

@@ -6,6 +6,7 @@ import hashlib
 
 from .. import markup
 from ..corpus import Corpus, entity_key
+from ..digests import MAX_DIGEST_ARTICLES, MAX_TIMELINE
 from ..models import Citation, Digest, Page
 from .common import BOOST, TYPE_LABELS, cite, long_date
 
@@ -67,6 +68,10 @@ def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
                 f"| {long_date(entry.date)} | {markup.text(entry.text)} | {cite(entry.citations, numbers, here)} |"
             )
         out.append("")
+        if total > MAX_DIGEST_ARTICLES or len(digest.timeline) >= MAX_TIMELINE:
+            everything = markup.relative(here, "timeline/index.md")
+            out += [f"*The best-sourced dates of the newest {min(total, MAX_DIGEST_ARTICLES)} articles; "
+                    f"every date of every article is on the [timeline]({everything}).*", ""]
     if digest.quotes:
         out += ["## Who said what", ""]
         for quote, slug in digest.quotes:

@@ -1,0 +1,135 @@
+"""Disagreements: what the articles of a topic report differently.
+
+* places: the same event or organisation placed in different places
+  ("the BRICS summit in Kazan" / "in Moscow");
+* names: one organisation or event written out with different words;
+* numbers: the same fact with different quantities ("two squadrons" / "two units").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from .corpus import Corpus
+from .facts import Unit
+from .models import Citation, Claim, Disagreement, Document
+from .wording import shorten
+
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million".split()
+_QUANTITY = re.compile(
+    rf"\b(\d[\d,.]*|{'|'.join(_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
+)
+
+
+def _quantities(text: str) -> set[tuple[str, str]]:
+    return {(a.lower(), b.lower()) for a, b in _QUANTITY.findall(text)}
+
+
+def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
+    found = []
+    for group in groups:
+        quantities = [_quantities(unit.text) for unit in group]
+        by_slug: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for unit, found_here in zip(group, quantities):
+            by_slug[unit.slug] |= found_here
+        slugs = sorted(s for s in by_slug if by_slug[s])
+        if len(slugs) < 2:
+            continue
+        numbers = defaultdict(set)
+        for slug in slugs:
+            for number, noun in by_slug[slug]:
+                numbers[number].add((noun, slug))
+        for number, pairs in sorted(numbers.items()):
+            nouns = {noun for noun, _ in pairs}
+            if len(nouns) > 1 and len({slug for _, slug in pairs}) > 1:
+                claims = tuple(
+                    Claim(f"{number} {noun}", tuple(sorted(Citation(u.slug, u.paragraph) for u, q in zip(group, quantities)
+                                                           if (number, noun) in q)))
+                    for noun in sorted(nouns)
+                )
+                found.append(Disagreement(about=shorten(group[0].text, 120), claims=claims))
+    return found
+
+
+_TRAILING_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}$")
+
+
+def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -> list[Disagreement]:
+    """The same event or organisation placed in different places by different articles.
+
+    One pass per sentence: find each place named after "in"/"at", then look
+    just before it for a form of an event or organisation ("the BRICS summit
+    in Kazan"): no pattern is built per entity.
+    """
+    aliases: dict[str, str] = {}
+    for document in members:
+        for name in document.entities.get("place", ()):
+            for form in (name, *corpus.entities[f"place:{name}"].aliases):
+                aliases[form] = name
+    owners: dict[str, tuple[str, str]] = {}
+    for type_ in ("event", "organisation"):
+        for document in members:
+            for name in document.entities.get(type_, ()):
+                for form in (name, *corpus.entities[f"{type_}:{name}"].aliases):
+                    owners.setdefault(form, (type_, name))
+    if not aliases or not owners:
+        return []
+    place_re = re.compile(
+        r"\b(?:in|at)\s+(?:the\s+)?(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")\b"
+    )
+    claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
+    for unit in units:
+        for match in place_re.finditer(unit.text):
+            before = _TRAILING_WORDS.sub("", unit.text[: match.start()].rstrip())
+            for form, owner in owners.items():
+                if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):
+                    claims[owner][aliases[match.group(1)]].add(Citation(unit.slug, unit.paragraph))
+                    break
+    found = []
+    for (type_, name), by_place in sorted(claims.items()):
+        if len(by_place) < 2:
+            continue
+        slugs = [{c.slug for c in cites} for cites in by_place.values()]
+        if set.intersection(*slugs):
+            continue  # one article names both places: not a disagreement
+        found.append(Disagreement(
+            about=f"Where the {name} took place" if type_ == "event" else f"Where {name} met",
+            claims=tuple(Claim(p, tuple(sorted(c))) for p, c in sorted(by_place.items())),
+        ))
+    return found
+
+
+def names(corpus: Corpus, members: Sequence[Document]) -> list[Disagreement]:
+    """One organisation or event written out with different words by different articles."""
+    found = []
+    slugs = {d.slug for d in members}
+    for type_ in ("organisation", "event"):
+        forms: dict[str, dict[frozenset[str], tuple[str, set[Citation]]]] = defaultdict(dict)
+        for document in members:
+            names = {n for n in document.entities.get(type_, ())}
+            for mention in document.analysis.mentions:
+                if mention.type != type_ or len(mention.surface.split()) < 4:
+                    continue
+                canonical = next((n for n in names if n == mention.name or mention.surface in
+                                  corpus.entities[f"{type_}:{n}"].aliases or mention.name in
+                                  corpus.entities[f"{type_}:{n}"].aliases), None)
+                if canonical is None:
+                    continue
+                words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
+                text, cites = forms[canonical].setdefault(words, (mention.surface, set()))
+                cites.add(Citation(document.slug, mention.paragraph))
+        for canonical, variants in sorted(forms.items()):
+            if len(variants) < 2:
+                continue
+            long_forms = [v for v in variants.items() if len(v[0]) >= 4]
+            distinct = {frozenset(c.slug for c in cites) for _, (_, cites) in long_forms}
+            if len(long_forms) > 1 and len(set().union(*distinct) & slugs) > 1:
+                claims = tuple(sorted(
+                    (Claim(text, tuple(sorted(cites))) for _, (text, cites) in long_forms),
+                    key=lambda c: c.value,
+                ))
+                if len({tuple(sorted({x.slug for x in c.citations})) for c in claims}) > 1:
+                    found.append(Disagreement(about=f"The name of {canonical}", claims=claims))
+    return found
