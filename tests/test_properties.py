@@ -120,6 +120,10 @@ def _render(value: str) -> _Collect:
 @example("| a | b |")
 @example("[^1]: note")
 @example("!!! warning")
+@example("- item")
+@example("(a)[b](c) x](y) [z](w)")
+@example("--8<-- snippet")
+@example("a\n---")
 def test_escaped_text_renders_as_one_plain_paragraph(value):
     parsed = _render(value)
     expected = markup.clean(value)
@@ -172,5 +176,5 @@ def test_front_matter_reads_back_exactly(meta: dict) -> None:
 
     written = yaml_emit.dump(meta)
     assert yaml.safe_load(written) == (meta or None)
-    page = markup.seal(meta, "body")
+    page = markup.seal({k: v for k, v in meta.items() if k != markup.GENERATED_KEY}, "body")
     assert markup.generated_state(page) == "generated"
