@@ -1,4 +1,10 @@
-"""The timeline: every dated event across the corpus, newest first, one page per year."""
+"""The timeline: every dated event across the corpus, newest first, one page per month.
+
+A page per month keeps each page readable at any corpus size (a page per
+year held about 10,000 rows and 4 MB of HTML at 5,000 articles), and a new
+article only changes the months its dates fall in. Events dated only by year
+("in 2020") have a page of their own per year, after that year's months.
+"""
 
 from __future__ import annotations
 
@@ -12,43 +18,61 @@ from ..models import Page
 from ..wording import excerpt
 from .common import BOOST, anchor, long_date
 
+_Event = tuple[str, str, str, str, int, str]
+"""(ISO date, sentence, date expression, article slug, paragraph, article title)."""
+
+
+def _period(date: str) -> str:
+    """The page an event goes on: ``2024-03`` for a day or a month, ``2024`` for a year."""
+    return date[:7] if len(date) >= 7 else date[:4]
+
+
+def _title(period: str) -> str:
+    return f"Timeline: {long_date(period)}" if len(period) == 7 else f"Timeline: {period}, dated only by year"
+
+
+def _page(corpus: Corpus, period: str, events: list[_Event], fingerprint: str) -> Page:
+    here = f"timeline/{period}.md"
+    out = [f"# {markup.text(_title(period))}", "", "| When | What happened | Source |", "|---|---|---|"]
+    for date, text, expression, slug, paragraph, title in sorted(events, key=lambda e: (e[0], e[3], e[4]), reverse=True):
+        target = markup.relative(here, corpus.by_slug[slug].path)
+        out.append(f"| {long_date(date)} | {markup.text(excerpt(text, expression))} "
+                   f"| [{markup.text(title)}]({target}#{anchor(paragraph)}) |")
+    meta = {"title": _title(period), "type": "index", "search": {"boost": BOOST["index"]}}
+    return Page(here, markup.seal(meta, "\n".join(out) + "\n"), fingerprint)
+
 
 def timeline_pages(corpus: Corpus, keep: Callable[[str, str], bool] | None = None, version: str = "") -> list[Page]:
-    """One page per year and the index; a year whose events and their articles' titles are
-    unchanged is kept as on disk when ``keep`` says so."""
-    events: dict[str, list[tuple[str, str, str, str, int, str]]] = defaultdict(list)
+    """One page per month (and per year for year-only dates) and the index; a page whose
+    events and their articles' titles are unchanged is kept as on disk when ``keep`` says so."""
+    periods: dict[str, list[_Event]] = defaultdict(list)
     for document in corpus.documents:
         for event in document.analysis.events:
-            events[event.date[:4]].append(
+            periods[_period(event.date)].append(
                 (event.date, event.text, event.expression, document.slug, event.paragraph, document.title))
-    years: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
     pages = []
-    prints: dict[str, str] = {}
-    kept: set[str] = set()
-    for year, items in events.items():
-        prints[year] = hashlib.sha256(repr((version, year, sorted(items))).encode("utf-8")).hexdigest()
-        if keep is not None and keep(f"timeline/{year}.md", prints[year]):
-            pages.append(Page(f"timeline/{year}.md", None, prints[year]))
-            kept.add(year)
-            continue
-        years[year] = [(date, excerpt(text, expression), slug, paragraph)
-                       for date, text, expression, slug, paragraph, _ in items]
-    index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date.", ""]
-    for year in sorted(events, reverse=True):
-        count = len(events[year])
-        index.append(f"- [{year}]({year}.md) · {count} event{'s' if count != 1 else ''}")
-        here = f"timeline/{year}.md"
-        if year in kept:
-            continue
-        out = [f"# Timeline: {year}", "", "| When | What happened | Source |", "|---|---|---|"]
-        for date, text, slug, paragraph in sorted(years[year], key=lambda e: (e[0], e[2], e[3]), reverse=True):
-            document = corpus.by_slug[slug]
-            target = markup.relative(here, document.path)
-            out.append(f"| {long_date(date)} | {markup.text(text)} | [{markup.text(document.title)}]({target}#{anchor(paragraph)}) |")
-        meta = {"title": f"Timeline: {year}", "type": "index", "search": {"boost": BOOST["index"]}}
-        pages.append(Page(here, markup.seal(meta, "\n".join(out) + "\n"), prints[year]))
-    if not events:
+    for period, events in periods.items():
+        fingerprint = hashlib.sha256(repr((version, period, sorted(events))).encode("utf-8")).hexdigest()
+        path = f"timeline/{period}.md"
+        if keep is not None and keep(path, fingerprint):
+            pages.append(Page(path, None, fingerprint))
+        else:
+            pages.append(_page(corpus, period, events, fingerprint))
+
+    index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
+             "one page per month.", ""]
+    by_year: dict[str, list[str]] = defaultdict(list)
+    for period in periods:
+        by_year[period[:4]].append(period)
+    for year in sorted(by_year, reverse=True):
+        index += [f"## {year}", ""]
+        for period in sorted(by_year[year], key=lambda p: (len(p) == 7, p), reverse=True):
+            count = len(periods[period])
+            label = long_date(period) if len(period) == 7 else f"Dated only by year {period}"
+            index.append(f"- [{label}]({period}.md) · {count} event{'s' if count != 1 else ''}")
+        index.append("")
+    if not periods:
         index.append("*No dated events yet.*")
     meta = {"title": "Timeline", "type": "index", "search": {"boost": BOOST["index"]}}
-    pages.append(Page("timeline/index.md", markup.seal(meta, "\n".join(index) + "\n")))
+    pages.append(Page("timeline/index.md", markup.seal(meta, "\n".join(index).rstrip("\n") + "\n")))
     return pages
