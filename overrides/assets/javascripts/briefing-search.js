@@ -82,6 +82,9 @@
         });
         return {
             name: "pagefind",
+            // Pagefind's own advice: fetch the index pieces for what is typed so far while
+            // the reader types, so the search itself (after the pause) has them at hand.
+            preload: function (query) { return Promise.resolve(pagefind.preload(query)).catch(function () {}); },
             search: function (query) {
               var boosts = [];
               var runs = [pagefind.search(query), boostsReady.then(function (values) {
@@ -368,6 +371,9 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var value = input.value;
+    if (value.trim()) {
+      engine().then(function (eng) { if (eng.preload) eng.preload(value.trim()); }).catch(function () {});
+    }
     timer = setTimeout(function () { run(value); }, 80);
   });
   input.addEventListener("keydown", function (ev) {
