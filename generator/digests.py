@@ -33,6 +33,8 @@ MAX_DIGEST_ARTICLES = 60
 MAX_QUOTES = 12
 MAX_TIMELINE = 40
 MAX_OVERVIEW = 5
+OVERVIEW_CANDIDATES = 3
+"""An article's overview sentence is one of its first three about the topic."""
 
 
 class DigestMemo(Protocol):
@@ -114,18 +116,29 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     used_groups: set[int] = set()
     group_of = {(u.slug, u.text): n for n, g in enumerate(groups) for u in g}
     keys = _key_pattern(corpus, topic)
+    # The overview: how the topic began, one sentence per article, oldest first; never a
+    # sentence the key facts below already state (the reader would read it twice).
+    in_facts = {id(g) for g in multi[:MAX_FACTS]}
+    # The one-line summary: the first sentence about the topic of the oldest compared
+    # article, as the fact it belongs to (even when that fact is among the key facts).
+    lead: str | None = None
     for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
         own = units_of[document.slug]
         about = [u for u in own if keys and keys.search(u.text)] if keys else []
-        for unit in (about or own)[:1]:
+        if lead is None and (about or own):
+            first = (about or own)[0]
+            n = group_of.get((first.slug, first.text))
+            lead = fact(groups[n], order).text if n is not None else first.text
+        for unit in (about or own)[:OVERVIEW_CANDIDATES]:
             n = group_of.get((unit.slug, unit.text))
-            if n in used_groups:
+            if n in used_groups or (n is not None and id(groups[n]) in in_facts):
                 continue
             if n is not None:
                 used_groups.add(n)
                 overview.append(fact(groups[n], order))
             else:
                 overview.append(Fact(unit.text, (Citation(unit.slug, unit.paragraph),)))
+            break
         if len(overview) >= MAX_OVERVIEW:
             break
     if len(facts) < 3:
@@ -154,7 +167,7 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
         + disagreeing.names(corpus, members)
         + disagreeing.numbers(multi)
     )
-    summary = overview[0].text if overview else (members[0].analysis.summary if members else "")
+    summary = lead or (overview[0].text if overview else (members[0].analysis.summary if members else ""))
     return Digest(
         topic=topic,
         summary=shorten(summary, 220),
