@@ -69,3 +69,19 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+# Fixtures for every browser test module (conftest.py loads this file as a plugin).
+# ``base_url`` serves the ``site`` fixture of the module that asks for it.
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched

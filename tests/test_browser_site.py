@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import HOST, chromium, serve
+from browser_support import HOST
 from conftest import ROOT, BuiltSite
 from test_feeds import feeds_site
 
@@ -31,18 +31,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 @pytest.fixture(scope="module")
 def site(built_site, tmp_path_factory) -> BuiltSite:
     return feeds_site(built_site, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def base_url(site: BuiltSite):
-    with serve(site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 class Visit:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import HOST, chromium, serve
+from browser_support import HOST
 from conftest import ROOT, BuiltSite
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -37,18 +37,6 @@ def site(built_site: BuiltSite) -> BuiltSite:
     assert (built_site.site / "pagefind" / "pagefind.js").is_file(), "the build wrote no Pagefind index"
     assert (built_site.site / "assets" / "javascripts" / "search-index.js").is_file()
     return built_site
-
-
-@pytest.fixture(scope="module")
-def base_url(site: BuiltSite):
-    with serve(site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 class Watched:
