@@ -164,7 +164,7 @@ class _ModelsOnly(pickle.Unpickler):
 
 
 class DigestCache:
-    """Digests kept between runs in the same SQLite file, keyed by ``digests.digest_key``.
+    """Digests kept between runs in the same SQLite file, keyed by ``digests.DigestKeys``.
 
     ``version`` (the digest code) is part of every key, so a change to the
     code that builds digests rebuilds them all.

@@ -6,7 +6,7 @@ in nearly the same words become one *fact* with a corroboration count
 differently for the same thing are *disagreements*
 (:mod:`generator.disagreements`); the timeline gathers the dates the
 analysis resolved. A digest reads only its topic's newest articles, so it is
-kept between runs under a key of everything it reads (:func:`digest_key`).
+kept between runs under a key of everything it reads (:class:`DigestKeys`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ OVERVIEW_CANDIDATES = 3
 
 
 class DigestMemo(Protocol):
-    """Digests kept between runs, by :func:`digest_key` (``cache.DigestCache``)."""
+    """Digests kept between runs, by :class:`DigestKeys` (``cache.DigestCache``)."""
 
     version: str
 
@@ -99,7 +99,7 @@ def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
 
 def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]]) -> Digest:
     """One topic's digest: a function of the topic, its newest articles and their entities' aliases
-    (see :func:`digest_key`), so it can be kept between runs."""
+    (see :class:`DigestKeys`), so it can be kept between runs."""
     by_slug = corpus.by_slug
     members = [by_slug[s] for s in topic.members[:MAX_DIGEST_ARTICLES] if s in by_slug]
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
@@ -182,8 +182,10 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     )
 
 
-class _Fingerprints:
-    """Hashes of everything a digest reads, per article and per topic (see :func:`digest_key`)."""
+class DigestKeys:
+    """A digest's key: the hash of everything it reads (the topic; the content, entities,
+    quotes and entity aliases of its newest articles; the code ``version``), per topic,
+    with the per-article part computed once for all topics."""
 
     def __init__(self, corpus: Corpus, version: str) -> None:
         self.corpus = corpus
@@ -220,20 +222,14 @@ def _hash(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
-def digest_key(corpus: Corpus, topic: Topic, version: str = "") -> str:
-    """What a topic's digest depends on, hashed: the topic, the content, entities, quotes and
-    entity aliases of its newest articles, and ``version`` (the code)."""
-    return _Fingerprints(corpus, version).topic(topic)
-
-
 def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None) -> Corpus:
     """Every topic's digest, and for each article the digests that draw on it.
 
-    With a ``memo``, a digest whose inputs (:func:`digest_key`) are unchanged
+    With a ``memo``, a digest whose inputs (:class:`DigestKeys`) are unchanged
     is taken from it instead of being rebuilt: adding one article rebuilds
     only the digests of the topics it joins.
     """
-    fingerprints = _Fingerprints(corpus, memo.version if memo else "")
+    fingerprints = DigestKeys(corpus, memo.version if memo else "")
     keys = [fingerprints.topic(t) for t in topics] if memo else []
     found = memo.get_many(keys) if memo else {}
     todo = [t for n, t in enumerate(topics) if not memo or keys[n] not in found]

@@ -223,4 +223,4 @@ class Digest:
     """(article slug, what that article adds) in the order of ``topic.members``."""
     updated: _dt.date
     key: str = ""
-    """Hash of everything the digest was built from (``digests.digest_key``)."""
+    """Hash of everything the digest was built from (``digests.DigestKeys``)."""

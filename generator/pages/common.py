@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Mapping, Sequence
+from dataclasses import replace
+from typing import Callable, Mapping, Sequence
 
 from .. import markup
-from ..models import Citation
+from ..models import Citation, Page
 
 TYPE_LABELS = {
     "person": "People",
@@ -57,3 +58,14 @@ def safe_url(url: object) -> str | None:
     if isinstance(url, str) and re.fullmatch(r"https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+", url):
         return url
     return None
+
+
+Keep = Callable[[str, str], bool]
+"""``keep(path, fingerprint)``: the file on disk is untouched and was rendered from these inputs."""
+
+
+def kept_or_rendered(path: str, fingerprint: str, keep: Keep | None, render: Callable[[], Page]) -> Page:
+    """The page without content when ``keep`` says the file on disk already is it, else rendered."""
+    if keep is not None and keep(path, fingerprint):
+        return Page(path, None, fingerprint)
+    return replace(render(), fingerprint=fingerprint)

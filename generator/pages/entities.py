@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import replace
-from typing import Callable
 
 import numpy as np
 from scipy import sparse
@@ -13,7 +11,7 @@ from scipy import sparse
 from .. import markup
 from ..corpus import Corpus
 from ..models import Entity, Page
-from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, anchor, long_date
+from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, Keep, anchor, kept_or_rendered, long_date
 
 MAX_LISTED = 100
 CO_MENTIONED = 10
@@ -141,17 +139,15 @@ def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
     return digests_of
 
 
-def entity_pages(corpus: Corpus, keep: Callable[[str, str], bool] | None = None, version: str = "") -> list[Page]:
+def entity_pages(corpus: Corpus, keep: Keep | None = None, version: str = "") -> list[Page]:
     """Every entity's page (kept as on disk when ``keep`` says its inputs are unchanged) and the index."""
     digests_of = digests_by_entity(corpus)
     co = co_mentioned(corpus)
     pages = []
     for key, entity in corpus.entities.items():
         print_ = fingerprint(corpus, key, entity, digests_of, co[key], version)
-        if keep is not None and keep(corpus.entity_path(key), print_):
-            pages.append(Page(corpus.entity_path(key), None, print_))
-        else:
-            pages.append(replace(entity_page(corpus, key, entity, digests_of, co[key]), fingerprint=print_))
+        pages.append(kept_or_rendered(corpus.entity_path(key), print_, keep,
+                                      lambda: entity_page(corpus, key, entity, digests_of, co[key])))
     here = "entities/index.md"
     out = ["# People, organisations, places, equipment and events", ""]
     by_type: dict[str, list[str]] = defaultdict(list)

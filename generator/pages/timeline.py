@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Callable
 
 from .. import markup
 from ..corpus import Corpus
 from ..models import Page
 from ..wording import excerpt
-from .common import BOOST, anchor, long_date
+from .common import BOOST, Keep, anchor, kept_or_rendered, long_date
 
 _Event = tuple[str, str, str, str, int, str]
 """(ISO date, sentence, date expression, article slug, paragraph, article title)."""
@@ -31,7 +30,7 @@ def _title(period: str) -> str:
     return f"Timeline: {long_date(period)}" if len(period) == 7 else f"Timeline: {period}, dated only by year"
 
 
-def _page(corpus: Corpus, period: str, events: list[_Event], fingerprint: str) -> Page:
+def _page(corpus: Corpus, period: str, events: list[_Event]) -> Page:
     here = f"timeline/{period}.md"
     out = [f"# {markup.text(_title(period))}", "", "| When | What happened | Source |", "|---|---|---|"]
     for date, text, expression, slug, paragraph, title in sorted(events, key=lambda e: (e[0], e[3], e[4]), reverse=True):
@@ -39,10 +38,10 @@ def _page(corpus: Corpus, period: str, events: list[_Event], fingerprint: str) -
         out.append(f"| {long_date(date)} | {markup.text(excerpt(text, expression))} "
                    f"| [{markup.text(title)}]({target}#{anchor(paragraph)}) |")
     meta = {"title": _title(period), "type": "index", "search": {"boost": BOOST["index"]}}
-    return Page(here, markup.seal(meta, "\n".join(out) + "\n"), fingerprint)
+    return Page(here, markup.seal(meta, "\n".join(out) + "\n"))
 
 
-def timeline_pages(corpus: Corpus, keep: Callable[[str, str], bool] | None = None, version: str = "") -> list[Page]:
+def timeline_pages(corpus: Corpus, keep: Keep | None = None, version: str = "") -> list[Page]:
     """One page per month (and per year for year-only dates) and the index; a page whose
     events and their articles' titles are unchanged is kept as on disk when ``keep`` says so."""
     periods: dict[str, list[_Event]] = defaultdict(list)
@@ -53,11 +52,8 @@ def timeline_pages(corpus: Corpus, keep: Callable[[str, str], bool] | None = Non
     pages = []
     for period, events in periods.items():
         fingerprint = hashlib.sha256(repr((version, period, sorted(events))).encode("utf-8")).hexdigest()
-        path = f"timeline/{period}.md"
-        if keep is not None and keep(path, fingerprint):
-            pages.append(Page(path, None, fingerprint))
-        else:
-            pages.append(_page(corpus, period, events, fingerprint))
+        pages.append(kept_or_rendered(f"timeline/{period}.md", fingerprint, keep,
+                                      lambda: _page(corpus, period, events)))
 
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
              "one page per month.", ""]
