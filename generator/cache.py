@@ -16,7 +16,6 @@ import io
 import json
 import pickle
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -73,21 +72,39 @@ def generator_version(extra: bytes = b"") -> str:
 
 
 def to_json(analysis: Analysis) -> str:
-    return json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":"))
+    """One analysis as a compact JSON array (field order of :class:`Analysis`)."""
+    a = analysis
+    row = [a.headline, a.dateline, a.summary, a.paragraphs, a.mentions, a.quotes, a.events, a.tags, a.signature]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
 def from_json(raw: str) -> Analysis:
-    data = json.loads(raw)
+    """The inverse of :func:`to_json`; a malformed entry raises ``ValueError`` or ``TypeError``."""
+    row = json.loads(raw)
+    if not isinstance(row, list):
+        raise TypeError("not an analysis row")
+    headline, dateline, summary, paragraphs, mentions, quotes, events, tags, signature = row
+    new = tuple.__new__
+    records = (
+        tuple(new(Mention, m) for m in mentions),
+        tuple(new(Quote, q) for q in quotes),
+        tuple(new(DatedEvent, e) for e in events),
+    )
+    for kind, items in zip((Mention, Quote, DatedEvent), records):
+        if any(len(item) != len(kind._fields) for item in items):
+            raise ValueError(f"malformed {kind.__name__} in the cache")
+    if not all(isinstance(x, str) for x in (headline, summary, *paragraphs, *tags)):
+        raise TypeError("malformed analysis in the cache")
     return Analysis(
-        headline=data["headline"],
-        dateline=data["dateline"],
-        summary=data["summary"],
-        paragraphs=tuple(data["paragraphs"]),
-        mentions=tuple(Mention(**m) for m in data["mentions"]),
-        quotes=tuple(Quote(**q) for q in data["quotes"]),
-        events=tuple(DatedEvent(**e) for e in data["events"]),
-        tags=tuple(data["tags"]),
-        signature=tuple(data.get("signature", ())),
+        headline=headline,
+        dateline=dateline,
+        summary=summary,
+        paragraphs=tuple(paragraphs),
+        mentions=records[0],
+        quotes=records[1],
+        events=records[2],
+        tags=tuple(tags),
+        signature=tuple(signature),
     )
 
 

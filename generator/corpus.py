@@ -84,7 +84,7 @@ def _slugs(articles: Sequence[Article], headlines: Mapping[str, str]) -> dict[st
 
 def _canonical_quotes(quotes: tuple[Quote, ...], resolution: Resolution, source: str) -> tuple[Quote, ...]:
     return tuple(
-        replace(q, speaker=resolution.canonical(source, q.speaker)) if q.speaker else q for q in quotes
+        q._replace(speaker=resolution.canonical(source, q.speaker)) if q.speaker else q for q in quotes
     )
 
 

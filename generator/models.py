@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Literal, Mapping, NamedTuple
 
 EntityType = Literal["person", "organisation", "place", "equipment", "event"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "equipment", "event")
@@ -46,9 +46,12 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-@dataclass(frozen=True, order=True)
-class Mention:
-    """One entity mention in one article, before cross-article resolution."""
+class Mention(NamedTuple):
+    """One entity mention in one article, before cross-article resolution.
+
+    The three small per-article records are named tuples, not dataclasses:
+    a cached corpus holds some 40 mentions per article, and building a tuple
+    costs a fraction of a frozen dataclass' ``__init__``."""
 
     type: EntityType
     surface: str
@@ -59,8 +62,7 @@ class Mention:
     """0-based index into ``Analysis.paragraphs``."""
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     text: str
     """The quotation without its quote marks."""
     speaker: str | None
@@ -69,8 +71,7 @@ class Quote:
     paragraph: int
 
 
-@dataclass(frozen=True)
-class DatedEvent:
+class DatedEvent(NamedTuple):
     """A date stated or implied by the text, resolved against the article date."""
 
     date: str

@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -144,6 +146,25 @@ def _rendered(docs: Path, pages: Sequence[Page], scanned: Mapping[str, tuple[str
     return out
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Run without Python's cyclic garbage collector, then collect once.
+
+    A run builds millions of small acyclic objects (mentions, tuples,
+    strings); each automatic collection walks all of them again, which took
+    a fifth of a rerun at 5,000 articles. Reference counting still frees
+    everything the run drops; only cycles wait for the collection at the end.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()
+
+
 def generate(
     seeds: Path,
     docs: Path,
@@ -154,6 +175,12 @@ def generate(
     write: bool = True,
 ) -> RunReport:
     """Read ``seeds``, write the site's Markdown into ``docs``; return what happened."""
+    with _collector_paused():
+        return _generate(seeds, docs, knowledge_path, force, jobs, today, write)
+
+
+def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool, jobs: int | None,
+              today: _dt.date | None, write: bool) -> RunReport:
     report = RunReport()
     knowledge = load_knowledge(knowledge_path)
     articles, errors = read_folder(seeds, today)
