@@ -16,6 +16,7 @@ import io
 import json
 import pickle
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -31,6 +32,19 @@ DIGEST_ROOTS = ("digests", "stories")
 and, found by reading their imports, every package module they use."""
 
 
+@lru_cache(maxsize=None)
+def _relative_imports(source: bytes) -> tuple[str, ...]:
+    """The package modules a module's source imports (``from .x import``, ``from . import x``)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.append(node.module.split(".")[0])
+            else:
+                found.extend(alias.name for alias in node.names)
+    return tuple(found)
+
+
 def _analysis_modules(package: Path, roots: tuple[str, ...] = ANALYSIS_ROOTS) -> list[Path]:
     seen: set[str] = set()
     todo = list(roots)
@@ -39,13 +53,7 @@ def _analysis_modules(package: Path, roots: tuple[str, ...] = ANALYSIS_ROOTS) ->
         if name in seen or not (package / f"{name}.py").is_file():
             continue
         seen.add(name)
-        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                if node.module:
-                    todo.append(node.module.split(".")[0])
-                else:
-                    todo.extend(alias.name for alias in node.names)
+        todo.extend(_relative_imports((package / f"{name}.py").read_bytes()))
     return [package / f"{name}.py" for name in sorted(seen)]
 
 

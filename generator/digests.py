@@ -23,6 +23,7 @@ from .corpus import Corpus
 from .facts import Unit, cluster, fact, person_stems
 from .facts import units as sentence_units
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic
+from .parallel import fork_map
 from .wording import excerpt, mass, shorten
 
 MAX_FACT_ARTICLES = 16
@@ -222,23 +223,35 @@ def _hash(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
-def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None) -> Corpus:
+class _Units(dict):
+    """Article slug -> its sentence units, worked out on first use (in whichever process needs them)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.by_slug = corpus.by_slug
+
+    def __missing__(self, slug: str) -> list[Unit]:
+        found = self[slug] = sentence_units(self.by_slug[slug])
+        return found
+
+
+def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None, jobs: int = 1) -> Corpus:
     """Every topic's digest, and for each article the digests that draw on it.
 
     With a ``memo``, a digest whose inputs (:class:`DigestKeys`) are unchanged
     is taken from it instead of being rebuilt: adding one article rebuilds
-    only the digests of the topics it joins.
+    only the digests of the topics it joins. The others are built on ``jobs``
+    processes.
     """
     fingerprints = DigestKeys(corpus, memo.version if memo else "")
     keys = [fingerprints.topic(t) for t in topics] if memo else []
     found = memo.get_many(keys) if memo else {}
     todo = [t for n, t in enumerate(topics) if not memo or keys[n] not in found]
-    needed = {s for t in todo for s in t.members[:MAX_FACT_ARTICLES]}
-    by_slug = corpus.by_slug
-    units_of = {s: sentence_units(by_slug[s]) for s in sorted(needed) if s in by_slug}
     if not memo:
         keys = [fingerprints.topic(t) for t in topics]
-    fresh = {id(t): build_digest(corpus, t, units_of) for t in todo}
+    units_of = _Units(corpus)
+    built = fork_map(lambda topic: build_digest(corpus, topic, units_of), todo, jobs, min_items=8)
+    fresh = {id(t): digest for t, digest in zip(todo, built)}
     digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
                     for n, t in enumerate(topics))
     if memo:

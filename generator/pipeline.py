@@ -120,7 +120,7 @@ def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, 
         editor_topics = stories.editor_topics(docs, scan(docs) if states is None else states)
         topics = stories.find_topics(corpus, editor_topics)
         memo = cache.digests(code_version(_knowledge_key(knowledge), DIGEST_ROOTS)) if cache else None
-        corpus = build_digests(corpus, topics, memo)
+        corpus = build_digests(corpus, topics, memo, jobs)
     finally:
         if own:
             own.close()
@@ -148,12 +148,12 @@ def _rendered(docs: Path, pages: Sequence[Page], scanned: Mapping[str, tuple[str
 
 @contextlib.contextmanager
 def _collector_paused():
-    """Run without Python's cyclic garbage collector, then collect once.
+    """Run without Python's cyclic garbage collector.
 
     A run builds millions of small acyclic objects (mentions, tuples,
     strings); each automatic collection walks all of them again, which took
     a fifth of a rerun at 5,000 articles. Reference counting still frees
-    everything the run drops; only cycles wait for the collection at the end.
+    everything the run drops; only cycles wait for the next collection after it.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -162,7 +162,6 @@ def _collector_paused():
     finally:
         if was_enabled:
             gc.enable()
-        gc.collect()
 
 
 def generate(
@@ -203,7 +202,7 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
             state, sealed = scanned.get(path, ("missing", None))
             return state == "generated" and previous.get(path, ("",))[:2] == (fingerprint, sealed)
 
-        pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)))
+        pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)), jobs)
         report.pages = len(pages)
         report.write = write_pages(docs, pages, force=force, scanned=scanned)
         memo.save(_rendered(docs, pages, scanned))

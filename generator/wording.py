@@ -10,7 +10,6 @@ import math
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -59,6 +58,8 @@ def rarity(stem_: str) -> float:
     is a function of its own articles and can be kept between runs.
     A word unknown to English (a name, a code) gets the highest weight.
     """
+    from wordfreq import zipf_frequency  # imported on first use: a rerun that rebuilds no digest never needs it
+
     forms = [stem_, *(stem_ + suffix for suffix in _SUFFIXES)] if stem_.isalpha() else [stem_]
     zipf = max(zipf_frequency(form, "en") for form in forms)
     if zipf <= 0:

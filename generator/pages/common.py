@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Sequence
 
 from .. import markup
@@ -64,8 +64,18 @@ Keep = Callable[[str, str], bool]
 """``keep(path, fingerprint)``: the file on disk is untouched and was rendered from these inputs."""
 
 
-def kept_or_rendered(path: str, fingerprint: str, keep: Keep | None, render: Callable[[], Page]) -> Page:
-    """The page without content when ``keep`` says the file on disk already is it, else rendered."""
-    if keep is not None and keep(path, fingerprint):
-        return Page(path, None, fingerprint)
-    return replace(render(), fingerprint=fingerprint)
+@dataclass(frozen=True)
+class PageJob:
+    """One fingerprinted page to produce: where it goes, how to hash its inputs, how to render it.
+    Jobs are independent of each other, so ``render_site`` can run them on several processes."""
+
+    path: str
+    fingerprint: Callable[[], str]
+    render: Callable[[], Page]
+
+    def run(self, keep: Keep | None) -> Page:
+        """The page without content when ``keep`` says the file on disk already is it, else rendered."""
+        fingerprint = self.fingerprint()
+        if keep is not None and keep(self.path, fingerprint):
+            return Page(self.path, None, fingerprint)
+        return replace(self.render(), fingerprint=fingerprint)

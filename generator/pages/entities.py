@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from functools import partial
 
 import numpy as np
 from scipy import sparse
@@ -11,7 +12,7 @@ from scipy import sparse
 from .. import markup
 from ..corpus import Corpus
 from ..models import Entity, Page
-from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, Keep, anchor, kept_or_rendered, long_date
+from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
 
 MAX_LISTED = 100
 CO_MENTIONED = 10
@@ -139,15 +140,19 @@ def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
     return digests_of
 
 
-def entity_pages(corpus: Corpus, keep: Keep | None = None, version: str = "") -> list[Page]:
-    """Every entity's page (kept as on disk when ``keep`` says its inputs are unchanged) and the index."""
+def entity_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
+    """A job for every entity's page (code ``version``), and the index of entities."""
     digests_of = digests_by_entity(corpus)
     co = co_mentioned(corpus)
-    pages = []
-    for key, entity in corpus.entities.items():
-        print_ = fingerprint(corpus, key, entity, digests_of, co[key], version)
-        pages.append(kept_or_rendered(corpus.entity_path(key), print_, keep,
-                                      lambda: entity_page(corpus, key, entity, digests_of, co[key])))
+    jobs = [
+        PageJob(corpus.entity_path(key), partial(fingerprint, corpus, key, entity, digests_of, co[key], version),
+                partial(entity_page, corpus, key, entity, digests_of, co[key]))
+        for key, entity in corpus.entities.items()
+    ]
+    return jobs, entity_index(corpus)
+
+
+def entity_index(corpus: Corpus) -> Page:
     here = "entities/index.md"
     out = ["# People, organisations, places, equipment and events", ""]
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -164,5 +169,4 @@ def entity_pages(corpus: Corpus, keep: Keep | None = None, version: str = "") ->
         out.append("")
     meta = {"title": "People, organisations, places, equipment and events", "type": "index",
             "search": {"boost": BOOST["index"]}}
-    pages.append(Page(here, markup.seal(meta, "\n".join(out))))
-    return pages
+    return Page(here, markup.seal(meta, "\n".join(out)))

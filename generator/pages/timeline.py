@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import partial
 
 from .. import markup
 from ..corpus import Corpus
 from ..models import Page
 from ..wording import excerpt
-from .common import BOOST, Keep, anchor, kept_or_rendered, long_date
+from .common import BOOST, PageJob, anchor, long_date
 
 _Event = tuple[str, str, str, str, int, str]
 """(ISO date, sentence, date expression, article slug, paragraph, article title)."""
@@ -41,19 +42,17 @@ def _page(corpus: Corpus, period: str, events: list[_Event]) -> Page:
     return Page(here, markup.seal(meta, "\n".join(out) + "\n"))
 
 
-def timeline_pages(corpus: Corpus, keep: Keep | None = None, version: str = "") -> list[Page]:
-    """One page per month (and per year for year-only dates) and the index; a page whose
-    events and their articles' titles are unchanged is kept as on disk when ``keep`` says so."""
+def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
+    """A job for the page of each month (and of each year, for year-only dates), and the index.
+    A month's fingerprint covers its events and their articles' titles (and code ``version``)."""
     periods: dict[str, list[_Event]] = defaultdict(list)
     for document in corpus.documents:
         for event in document.analysis.events:
             periods[_period(event.date)].append(
                 (event.date, event.text, event.expression, document.slug, event.paragraph, document.title))
-    pages = []
-    for period, events in periods.items():
-        fingerprint = hashlib.sha256(repr((version, period, sorted(events))).encode("utf-8")).hexdigest()
-        pages.append(kept_or_rendered(f"timeline/{period}.md", fingerprint, keep,
-                                      lambda: _page(corpus, period, events)))
+    jobs = [PageJob(f"timeline/{period}.md", partial(_fingerprint, version, period, events),
+                    partial(_page, corpus, period, events))
+            for period, events in periods.items()]
 
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
              "one page per month.", ""]
@@ -70,5 +69,8 @@ def timeline_pages(corpus: Corpus, keep: Keep | None = None, version: str = "") 
     if not periods:
         index.append("*No dated events yet.*")
     meta = {"title": "Timeline", "type": "index", "search": {"boost": BOOST["index"]}}
-    pages.append(Page("timeline/index.md", markup.seal(meta, "\n".join(index).rstrip("\n") + "\n")))
-    return pages
+    return jobs, Page("timeline/index.md", markup.seal(meta, "\n".join(index).rstrip("\n") + "\n"))
+
+
+def _fingerprint(version: str, period: str, events: list[_Event]) -> str:
+    return hashlib.sha256(repr((version, period, sorted(events))).encode("utf-8")).hexdigest()

@@ -1,0 +1,60 @@
+"""Copies of the same article are found; our MinHash is datasketch's, value for value."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.dedup import NUM_PERM, find_copies, shingles, signature
+from generator.readers import read_folder
+
+WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
+TEXTS = st.lists(WORDS, min_size=0, max_size=60).map(" ".join)
+
+
+def reference(text: str) -> tuple[int, ...]:
+    """datasketch's MinHash with the parameters ``dedup`` promises to reproduce."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, scheme="affine32")
+    items = shingles(text)
+    if items:
+        minhash.update_batch([s.encode("utf-8") for s in items])
+    return tuple(int(v) for v in minhash.hashvalues)
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXTS)
+def test_signature_is_datasketch_minhash(text: str) -> None:
+    assert signature(text) == reference(text)
+
+
+def test_signature_of_a_real_article_is_datasketch_minhash(seeds_dir: Path) -> None:
+    articles, _ = read_folder(seeds_dir)
+    assert articles
+    for article in articles:
+        assert signature(article.text) == reference(article.text)
+        assert len(signature(article.text)) == NUM_PERM
+
+
+ARTICLE = (
+    "The finance ministers of the group met in Geneva on Tuesday to discuss the rules for "
+    "digital trade, and agreed to publish a draft text before the end of the year after "
+    "three days of talks that delegates described as difficult but useful for everyone. "
+) * 3
+
+
+def test_a_near_copy_is_folded_into_the_earlier_article() -> None:
+    copy = ARTICLE.replace("Tuesday", "Wednesday", 1)
+    other = "A storm closed the port of Rotterdam for two days, and shipping companies rerouted cargo. " * 4
+    texts = {"a": ARTICLE, "b": copy, "c": other}
+    rank = {"a": (2,), "b": (1,), "c": (3,)}  # b is the earlier one
+    assert find_copies(texts, rank, {k: signature(v) for k, v in texts.items()}) == {"a": "b"}
+
+
+def test_different_articles_are_not_copies() -> None:
+    texts = {"a": ARTICLE, "b": ARTICLE.replace("Geneva", "Nairobi").replace("digital trade", "fisheries subsidies")
+             .replace("three days", "a week").replace("difficult", "tense")}
+    assert find_copies(texts, {"a": (1,), "b": (2,)}) == {}
