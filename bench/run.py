@@ -79,7 +79,7 @@ class Measure:
     wall_s: float | None = None
     peak_rss_mb: float | None = None
     """Largest single process (``/usr/bin/time -v``: worker processes are not summed)."""
-    tree_peak_rss_mb: float | None = None
+    tree_peak_mb: float | None = None
     """Largest sum of RSS over the process and all its children, sampled every 0.2 s from /proc."""
     returncode: int | None = None
     timed_out: bool = False
@@ -109,7 +109,7 @@ def run_measured(args: list[str], cwd: Path, timeout: float, env: dict[str, str]
         m.timed_out = True
     m.wall_s = time.perf_counter() - t0
     sampler.stop()
-    m.tree_peak_rss_mb = round(sampler.peak_kb / 1024, 1) if sampler.peak_kb else None
+    m.tree_peak_mb = round(sampler.peak_kb / 1024, 1) if sampler.peak_kb else None
     m.returncode = proc.returncode
     if m.timed_out:
         m.output_tail = (out + err)[-2000:]
@@ -127,7 +127,9 @@ def run_measured(args: list[str], cwd: Path, timeout: float, env: dict[str, str]
 
 
 class TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process and its descendants from /proc (Linux only)."""
+    """Samples the memory of a process and its descendants from /proc (Linux only): the sum of
+    their PSS (proportional set size), so memory a forked worker shares copy-on-write with its
+    parent is counted once, not once per process as summed RSS would; RSS where PSS is unknown."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
         super().__init__(daemon=True)
@@ -162,8 +164,17 @@ class TreeSampler(threading.Thread):
                 kids = [p for p, pp in parents.items() if pp == parent and p not in tree]
                 tree.update(kids)
                 frontier.extend(kids)
-            self.peak_kb = max(self.peak_kb, sum(rss.get(p, 0) for p in tree))
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p, rss.get(p, 0)) for p in tree))
             self._stop_event.wait(self.every)
+
+
+def _pss_kb(pid: int, fallback: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return fallback
+    found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
+    return int(found.group(1)) if found else fallback
 
 
 _RUSAGE_WRAPPER = (
@@ -492,7 +503,7 @@ def measure_dict(m: Measure, **extra: object) -> dict:
     d["ok"] = m.ok
     d["wall_s"] = round(m.wall_s, 2) if m.wall_s is not None else None
     d["peak_rss_mb"] = round(m.peak_rss_mb, 1) if m.peak_rss_mb is not None else None
-    d["peak_mb"] = max(x for x in (m.peak_rss_mb, m.tree_peak_rss_mb, 0) if x is not None) or None
+    d["peak_mb"] = max(x for x in (m.peak_rss_mb, m.tree_peak_mb, 0) if x is not None) or None
     d.update(extra)
     return d
 
@@ -680,8 +691,8 @@ def markdown(report: dict) -> str:
             f"| {fmt(b.get('peak_mb'), '.0f')} MB | {fmt(b.get('pages'))} | {fmt(b.get('ms_per_page'))} "
             f"| {fmt(ratio, '.2f')} | {fmt((r.get('docs') or {}).get('mb'))} MB, {fmt((r.get('docs') or {}).get('files'))} files "
             f"| {fmt((r.get('site') or {}).get('mb'))} MB, {fmt((r.get('site') or {}).get('files'))} files |")
-    lines += ["", "Peak memory: the larger of the biggest single process (`/usr/bin/time -v`) and the summed RSS of "
-              "the process tree sampled every 0.2 s (an upper bound: pages shared by forked workers count twice).",
+    lines += ["", "Peak memory: the larger of the biggest single process (`/usr/bin/time -v`) and the summed PSS of "
+              "the process tree sampled every 0.2 s (memory forked workers share with their parent counts once).",
               "", "## Reruns of generate", "",
               "| articles | rerun, no change | files written | rerun after adding one article | files written"
               " (new / changed / same content) | removed | written, by folder |",
