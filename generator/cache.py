@@ -28,6 +28,7 @@ CACHE_NAME = ".briefing-cache.sqlite"
 
 ANALYSIS_ROOTS = ("analyse", "entities")
 DIGEST_ROOTS = ("digests", "stories")
+READER_ROOTS = ("readers",)
 """The modules whose code decides the per-article analysis; the cache key covers them
 and, found by reading their imports, every package module they use."""
 
@@ -162,6 +163,10 @@ class AnalysisCache:
             stale = [k for (k,) in self._db.execute("SELECT key FROM analysis") if k not in live]
             self._db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
 
+    def inputs(self, version: str) -> "InputMemo":
+        """The read-input table of the same file, for this ``version`` of the reader's code."""
+        return InputMemo(self._db, version)
+
     def pages(self) -> "PageMemo":
         """The rendered-page table of the same file."""
         return PageMemo(self._db)
@@ -224,6 +229,47 @@ class DigestCache:
             live = set(keep)
             stale = [k for (k,) in self._db.execute("SELECT key FROM digest") if k not in live]
             self._db.executemany("DELETE FROM digest WHERE key = ?", [(k,) for k in stale])
+
+
+class InputMemo:
+    """For each input file: its size and modification time when it was read, and the
+    :class:`Article` read from it, so an unchanged file is not read and parsed again."""
+
+    def __init__(self, db: sqlite3.Connection, version: str) -> None:
+        self._db = db
+        self.version = version
+        db.execute("CREATE TABLE IF NOT EXISTS input (name TEXT PRIMARY KEY, version TEXT NOT NULL,"
+                   " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, article BLOB NOT NULL)")
+        self._loaded: dict[str, tuple[tuple[int, int], models.Article]] = {}
+
+    def load(self) -> dict[str, tuple[tuple[int, int], models.Article]]:
+        """File name -> ((size, mtime_ns), article) read by this ``version`` of the reader;
+        a damaged entry is left out (the file is read)."""
+        found = {}
+        rows = self._db.execute("SELECT name, size, mtime_ns, article FROM input WHERE version = ?", (self.version,))
+        for name, size, mtime, blob in rows:
+            try:
+                article = _ModelsOnly(io.BytesIO(blob)).load()
+            except Exception:  # a damaged or foreign entry: read the file instead
+                continue
+            if isinstance(article, models.Article) and article.source == name:
+                found[name] = ((size, mtime), article)
+        self._loaded = found
+        return found
+
+    def save(self, items: Mapping[str, tuple[tuple[int, int], models.Article]]) -> None:
+        """Make the table ``items``, writing only the rows that differ from what :meth:`load` saw."""
+        with self._db:
+            self._db.execute("DELETE FROM input WHERE version != ?", (self.version,))
+            gone = [(name,) for name in self._loaded if name not in items]
+            self._db.executemany("DELETE FROM input WHERE name = ?", gone)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO input (name, version, size, mtime_ns, article) VALUES (?, ?, ?, ?, ?)",
+                [(name, self.version, size, mtime, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+                 for name, ((size, mtime), article) in sorted(items.items())
+                 if self._loaded.get(name) != ((size, mtime), article)],
+            )
+        self._loaded = dict(items)
 
 
 class PageMemo:

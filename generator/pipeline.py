@@ -21,14 +21,14 @@ from typing import Mapping, Sequence
 
 from . import stories
 from .analyse import analyse
-from .cache import CACHE_NAME, DIGEST_ROOTS, AnalysisCache, code_version, generator_version
+from .cache import CACHE_NAME, DIGEST_ROOTS, READER_ROOTS, AnalysisCache, code_version, generator_version
 from .corpus import Corpus, assemble
 from .digests import build_digests
 from .errors import ArticleError
 from .knowledge import Knowledge, load_knowledge
 from .models import Analysis, Article, Page
 from .pages import render_site
-from .readers import read_folder
+from .readers import read_folder, read_folder_stamped, require_folder
 from .markup import sealed_hash
 from .writer import WriteReport, recover, scan, scan_hashes, write_pages
 
@@ -164,6 +164,14 @@ def _collector_paused():
             gc.enable()
 
 
+def _read(articles: Sequence[Article], stamps: Mapping[str, tuple[int, int]]) -> dict[str, tuple[tuple[int, int], Article]]:
+    """What the input memo records: each article with its file's stamp; no time for a file
+    modified within ``RACY_NS`` of now, which could change again unseen (git's "racy clean")."""
+    racy = time.time_ns() - RACY_NS
+    return {a.source: ((stamps[a.source][0], stamps[a.source][1] if stamps[a.source][1] < racy else -1), a)
+            for a in articles}
+
+
 def generate(
     seeds: Path,
     docs: Path,
@@ -182,15 +190,19 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
               today: _dt.date | None, write: bool) -> RunReport:
     report = RunReport()
     knowledge = load_knowledge(knowledge_path)
-    articles, errors = read_folder(seeds, today)
-    report.articles, report.rejected = len(articles), errors
     if not write:
+        articles, report.rejected = read_folder(seeds, today)
+        report.articles = len(articles)
         return report
+    require_folder(seeds)
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
     cache = open_cache(docs, knowledge)
     try:
+        inputs = cache.inputs(code_version(roots=READER_ROOTS))
+        articles, report.rejected, stamps = read_folder_stamped(seeds, today, inputs.load())
+        report.articles = len(articles)
         memo = cache.pages()
         previous = memo.load()
         scanned = scan_hashes(docs, {path: (size, mtime, sealed) for path, (_, sealed, size, mtime) in previous.items()})
@@ -206,6 +218,7 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
         report.pages = len(pages)
         report.write = write_pages(docs, pages, force=force, scanned=scanned)
         memo.save(_rendered(docs, pages, scanned))
+        inputs.save(_read(articles, stamps))
     finally:
         cache.close()
     return report

@@ -238,10 +238,14 @@ def read_bytes(name: str, data: bytes, today: _dt.date | None = None) -> Article
     return Article(source=name, date=date, paragraphs=paragraphs, content_hash=digest, overrides=overrides)
 
 
-def list_inputs(folder: Path) -> list[Path]:
-    """Every non-hidden regular file directly in ``folder``, sorted by name."""
+def require_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder '{folder}' does not exist")
+
+
+def list_inputs(folder: Path) -> list[Path]:
+    """Every non-hidden regular file directly in ``folder``, sorted by name."""
+    require_folder(folder)
     return sorted(
         (p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~"))),
         key=lambda p: p.name,
@@ -260,14 +264,47 @@ def read_file(path: Path, today: _dt.date | None = None) -> Article:
     return read_bytes(path.name, data, today)
 
 
+Stamp = tuple[int, int]
+"""A file's size and modification time (ns) when it was read."""
+
+
 def read_folder(folder: Path, today: _dt.date | None = None) -> tuple[list[Article], list[ArticleError]]:
     """Read every file in ``folder``: the articles and one error per rejected file."""
-    articles: list[Article] = []
-    errors: list[ArticleError] = []
-    for path in list_inputs(folder):
-        try:
-            articles.append(read_file(path, today))
-        except ArticleError as exc:
-            errors.append(exc)
+    articles, errors, _ = read_folder_stamped(folder, today)
     return articles, errors
 
+
+def read_folder_stamped(
+    folder: Path, today: _dt.date | None = None, known: Mapping[str, tuple[Stamp, Article]] | None = None
+) -> tuple[list[Article], list[ArticleError], dict[str, Stamp]]:
+    """:func:`read_folder`, plus each article file's :data:`Stamp`.
+
+    ``known`` maps file names to the stamp and article a previous run read:
+    a file whose size and modification time are unchanged is not read again
+    (what ``make`` and ``git`` trust too). The caller records no stamp for a
+    file modified moments before it is recorded, so such a file is read.
+    """
+    known = known or {}
+    today = today or _dt.date.today()
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    stamps: dict[str, Stamp] = {}
+    for path in list_inputs(folder):
+        try:
+            info = path.stat()
+        except OSError as exc:
+            errors.append(ArticleError(path.name, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        stamp = (info.st_size, info.st_mtime_ns)
+        previous = known.get(path.name)
+        if previous and previous[0] == stamp and (previous[1].date - today).days <= MAX_FUTURE_DAYS:
+            article = previous[1]
+        else:
+            try:
+                article = read_file(path, today)
+            except ArticleError as exc:
+                errors.append(exc)
+                continue
+        articles.append(article)
+        stamps[article.source] = stamp
+    return articles, errors, stamps

@@ -115,3 +115,26 @@ def test_a_page_edited_with_the_same_size_is_noticed(tmp_path: Path) -> None:
             generate(project / "seeds", project / "docs")
         page.write_bytes(original)
         generate(project / "seeds", project / "docs")
+
+
+def test_an_input_edited_with_the_same_size_is_read_again(tmp_path: Path) -> None:
+    """The input memo skips a file only when its size and time are as recorded: an edit
+    that keeps the size is read, right after a run and when only the time moved by 1 ns."""
+    import os
+
+    project = copy_scaffold(tmp_path / "project")
+    shutil.copytree(SEEDS, project / "seeds")
+    generate(project / "seeds", project / "docs")
+    seed = sorted((project / "seeds").glob("*.txt"))[0]
+    for when, word in (("now", "Zanzibar"), ("time moved by 1 ns", "Zanzibar")):
+        text = seed.read_text(encoding="utf-8")
+        stat = seed.stat()
+        body = text.split("\n", 1)[1]
+        victim = next(w for w in body.split() if w.isalpha() and len(w) == len(word) and w != word)
+        seed.write_text(text.replace(victim, word), encoding="utf-8")
+        assert seed.stat().st_size == stat.st_size
+        if when != "now":
+            os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+        report = generate(project / "seeds", project / "docs")
+        assert report.analysed == 1, when
+        _assert_same(_tree(project / "docs"), _fresh(tmp_path, f"fresh-{when.split()[0]}", project / "seeds"))
