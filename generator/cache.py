@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from . import models
-from .models import Analysis, DatedEvent, Digest, Mention, Quote
+from .models import Analysis, DatedEvent, Digest, Mention, NameUse, Quote
 
 CACHE_NAME = ".briefing-cache.sqlite"
 
@@ -83,7 +83,7 @@ def generator_version(extra: bytes = b"") -> str:
 def to_json(analysis: Analysis) -> str:
     """One analysis as a compact JSON array (field order of :class:`Analysis`)."""
     a = analysis
-    row = [a.headline, a.dateline, a.summary, a.paragraphs, a.mentions, a.quotes, a.events, a.tags, a.signature]
+    row = [a.headline, a.dateline, a.summary, a.paragraphs, a.mentions, a.quotes, a.events, a.tags, a.signature, a.uses]
     return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -92,14 +92,15 @@ def from_json(raw: str) -> Analysis:
     row = json.loads(raw)
     if not isinstance(row, list):
         raise TypeError("not an analysis row")
-    headline, dateline, summary, paragraphs, mentions, quotes, events, tags, signature = row
+    headline, dateline, summary, paragraphs, mentions, quotes, events, tags, signature, uses = row
     new = tuple.__new__
     records = (
         tuple(new(Mention, m) for m in mentions),
         tuple(new(Quote, q) for q in quotes),
         tuple(new(DatedEvent, e) for e in events),
+        tuple(new(NameUse, (*u[:4], tuple(u[4]))) for u in uses),
     )
-    for kind, items in zip((Mention, Quote, DatedEvent), records):
+    for kind, items in zip((Mention, Quote, DatedEvent, NameUse), records):
         if any(len(item) != len(kind._fields) for item in items):
             raise ValueError(f"malformed {kind.__name__} in the cache")
     if not all(isinstance(x, str) for x in (headline, summary, *paragraphs, *tags)):
@@ -114,6 +115,7 @@ def from_json(raw: str) -> Analysis:
         events=records[2],
         tags=tuple(tags),
         signature=tuple(signature),
+        uses=records[3],
     )
 
 

@@ -17,7 +17,7 @@ from .dedup import find_copies
 from .headlines import unique_headlines
 from .markup import slugify, tag
 from .models import ENTITY_TYPES, Analysis, Article, Digest, Document, Entity, Quote
-from .resolve import Resolution, resolve
+from .resolve import Resolution, resolve_uses
 from .tags import assign_tags
 
 
@@ -98,7 +98,7 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
     for copy, original in copies_of.items():
         folded[original].append(copy)
 
-    resolution = resolve({a.source: by_source[a.source][1].mentions for a in originals}, knowledge)
+    resolution = resolve_uses({a.source: by_source[a.source][1].uses for a in originals}, knowledge)
     headlines = unique_headlines(
         {a.source: (by_source[a.source][1].headline, a.date, by_source[a.source][1].dateline) for a in originals}
     )
@@ -114,12 +114,12 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
         per_type: dict[str, set[str]] = defaultdict(set)
         count: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for mention in analysis.mentions:
-            canonical = resolution.canonical(article.source, mention.name)
-            per_type[mention.type].add(canonical)
-            key = entity_key(mention.type, canonical)
-            count[key] += 1
-            first[key] = min(first.get(key, mention.paragraph), mention.paragraph)
+        for use in analysis.uses:
+            canonical = resolution.canonical(article.source, use.name)
+            per_type[use.type].add(canonical)
+            key = entity_key(use.type, canonical)
+            count[key] += use.count
+            first[key] = min(first.get(key, use.first), use.first)
         editor_tags = tuple(tag(str(t)) for t in article.overrides.get("tags", []) or [])
         document = Document(
             article=article,

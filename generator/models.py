@@ -98,6 +98,37 @@ class Analysis:
     tags: tuple[str, ...]
     signature: tuple[int, ...] = ()
     """MinHash signature of the text (``dedup.signature``), for finding copies."""
+    uses: tuple[NameUse, ...] = ()
+    """The mentions folded per name (:func:`name_uses`); worked out from ``mentions`` when not given."""
+
+    def __post_init__(self) -> None:
+        if not self.uses and self.mentions:
+            object.__setattr__(self, "uses", name_uses(self.mentions))
+
+
+class NameUse(NamedTuple):
+    """All mentions of one ``(type, name)`` in one article, folded: corpus-wide resolution
+    reads these (about a third as many as mentions) instead of every mention."""
+
+    type: EntityType
+    name: str
+    count: int
+    first: int
+    """Paragraph of the first mention."""
+    surfaces: tuple[str, ...]
+    """The distinct surface forms, sorted."""
+
+
+def name_uses(mentions: tuple[Mention, ...]) -> tuple[NameUse, ...]:
+    """The mentions folded per ``(type, name)``, in the order of each name's last mention."""
+    folded: dict[tuple[str, str], tuple[int, int, set[str]]] = {}
+    for mention in mentions:
+        pair = (mention.type, mention.name)
+        count, first, surfaces = folded.pop(pair, (0, mention.paragraph, set()))
+        surfaces.add(mention.surface)
+        folded[pair] = (count + 1, min(first, mention.paragraph), surfaces)
+    return tuple(NameUse(t, n, count, first, tuple(sorted(surfaces)))  # type: ignore[arg-type]
+                 for (t, n), (count, first, surfaces) in folded.items())
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from rapidfuzz.fuzz import ratio
 
 from .entities import name_key, model_key
 from .knowledge import Knowledge
-from .models import ENTITY_TYPES, Entity, Mention
+from .models import ENTITY_TYPES, Entity, Mention, NameUse, name_uses
 
 FIRST_NAME_SIMILARITY = 80
 """rapidfuzz ratio above which two first names are spellings of one name."""
@@ -154,21 +154,27 @@ def _slug(name: str) -> str:
 
 def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: Knowledge) -> Resolution:
     """Merge the articles' mentions into corpus entities; deterministic for the same input."""
+    return resolve_uses({a: name_uses(ms) for a, ms in mentions_by_article.items()}, knowledge)
+
+
+def resolve_uses(uses_by_article: Mapping[str, Sequence[NameUse]], knowledge: Knowledge) -> Resolution:
+    """:func:`resolve` on mentions already folded per name (``Analysis.uses``)."""
     union = _Union()
     keys: set[_Key] = set()
     key_of: dict[tuple[str, str], _Key] = {}
     """(type, in-article name) -> key: each distinct name is keyed once, however often it occurs."""
     acronyms: dict[str, set[_Key]] = defaultdict(set)
-    for article in sorted(mentions_by_article):
-        for m in mentions_by_article[article]:
-            pair = (m.type, m.name)
+    for article in sorted(uses_by_article):
+        for use in uses_by_article[article]:
+            pair = (use.type, use.name)
             key = key_of.get(pair)
             if key is None:
-                key = key_of[pair] = _key(m.type, m.name)
+                key = key_of[pair] = _key(use.type, use.name)
                 keys.add(key)
                 union.find(key)
-            if m.surface != m.name and m.surface.isupper() and " " not in m.surface:
-                acronyms[m.surface.lower()].add(key)
+            for surface in use.surfaces:
+                if surface != use.name and surface.isupper() and " " not in surface:
+                    acronyms[surface.lower()].add(key)
     for acronym, targets in acronyms.items():
         for kind in ENTITY_TYPES:
             if (kind, acronym) in keys and len({union.find(t) for t in targets if t[0] == kind}) == 1:
@@ -177,18 +183,16 @@ def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: K
     _link_organisations(keys, union)
     root_of = {pair: union.find(key) for pair, key in key_of.items()}
 
-    articles: dict[_Key, set[str]] = defaultdict(set)
     counts: dict[_Key, Counter[str]] = defaultdict(Counter)
     spread: dict[_Key, Counter[str]] = defaultdict(Counter)
     surfaces: dict[_Key, set[str]] = defaultdict(set)
-    for article, mentions in mentions_by_article.items():
-        for m in mentions:
-            root = root_of[(m.type, m.name)]
-            articles[root].add(article)
-            counts[root][m.name] += 1
-            surfaces[root].update((m.surface, m.name))
-        for name in {(m.type, m.name) for m in mentions}:
-            spread[root_of[name]][name[1]] += 1
+    for uses in uses_by_article.values():
+        for use in uses:
+            root = root_of[(use.type, use.name)]
+            counts[root][use.name] += use.count
+            spread[root][use.name] += 1
+            surfaces[root].update(use.surfaces)
+            surfaces[root].add(use.name)
 
     canonical: dict[_Key, str] = {}
     for root, names in counts.items():
@@ -211,12 +215,11 @@ def resolve(mentions_by_article: Mapping[str, tuple[Mention, ...]], knowledge: K
 
     names: dict[tuple[str, str], str] = {}
     by_article: dict[str, dict[str, tuple[str, ...]]] = {}
-    for article, mentions in mentions_by_article.items():
+    for article, uses in uses_by_article.items():
         typed: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
-        for m in mentions:
-            target = canonical[root_of[(m.type, m.name)]]
-            names[(article, m.name)] = target
-            typed[m.type].add(target)
+        for use in uses:  # in the order of each name's last mention: the last one's type wins
+            target = canonical[root_of[(use.type, use.name)]]
+            names[(article, use.name)] = target
+            typed[use.type].add(target)
         by_article[article] = {t: tuple(sorted(v)) for t, v in typed.items()}
     return Resolution(entities=tuple(entities), names=names, by_article=by_article)
-
