@@ -15,7 +15,8 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     """Every generated page. ``keep(path, fingerprint)`` says whether the file already on
     disk was rendered from exactly these inputs (with code ``version``): such a page
     (article, digest, entity or timeline month) is returned without content and the
-    writer leaves the file as it is. Indexes are always rendered (they are few).
+    writer leaves the file as it is (so are the months of the article archive).
+    The other indexes are always rendered (they are few).
     Fingerprinting and rendering run on ``jobs`` processes."""
     related = article.related_articles(corpus)
     work = [
@@ -29,8 +30,8 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     ]
     entity_work, entity_index = entities.entity_pages(corpus, version)
     timeline_work, timeline_index = timeline.timeline_pages(corpus, version)
-    pages = fork_map(lambda job: job.run(keep), work + entity_work + timeline_work, jobs)
-    pages += [entity_index, timeline_index]
-    pages += indexes.archive(corpus)
+    archive_work, archive_index = indexes.archive(corpus, version)
+    pages = fork_map(lambda job: job.run(keep), work + entity_work + timeline_work + archive_work, jobs)
+    pages += [entity_index, timeline_index, archive_index]
     pages += [indexes.home(corpus), indexes.topics_index(corpus), indexes.tags_index()]
     return pages

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from functools import partial
 
 from .. import markup
 from ..corpus import Corpus
 from ..models import Page
-from .common import BOOST, long_date
+from .common import BOOST, PageJob, long_date
 
 HOME_STORIES = 12
 HOME_ARTICLES = 15
@@ -84,13 +86,13 @@ def topics_index(corpus: Corpus) -> Page:
     return Page(here, markup.seal(_meta("Stories and topics"), "\n".join(out) + "\n"))
 
 
-def archive(corpus: Corpus) -> list[Page]:
+def archive(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
+    """A job for each month's list of articles (code ``version``), and the index of months."""
     months: dict[str, list[str]] = defaultdict(list)
     for document in corpus.documents:
         months[document.article.date.strftime("%Y-%m")].append(document.slug)
     here = "articles/index.md"
     out = ["# Articles by month", ""]
-    pages = []
     by_year: dict[str, list[str]] = defaultdict(list)
     for month in sorted(months, reverse=True):
         by_year[month[:4]].append(month)
@@ -103,13 +105,24 @@ def archive(corpus: Corpus) -> list[Page]:
         out.append("")
     if not months:
         out.append("*No articles yet.*")
-    pages.append(Page(here, markup.seal(_meta("Articles by month"), "\n".join(out))))
-    for month, slugs in months.items():
-        path = f"articles/{month}.md"
-        label = long_date(month)
-        body = [f"# Articles of {label}", "", *(_article_line(corpus, s, path) for s in slugs), ""]
-        pages.append(Page(path, markup.seal(_meta(f"Articles of {label}"), "\n".join(body))))
-    return pages
+    jobs = [PageJob(f"articles/{month}.md", partial(_month_fingerprint, corpus, month, slugs, version),
+                    partial(_month_page, corpus, month, slugs))
+            for month, slugs in months.items()]
+    return jobs, Page(here, markup.seal(_meta("Articles by month"), "\n".join(out)))
+
+
+def _month_page(corpus: Corpus, month: str, slugs: list[str]) -> Page:
+    path = f"articles/{month}.md"
+    label = long_date(month)
+    body = [f"# Articles of {label}", "", *(_article_line(corpus, s, path) for s in slugs), ""]
+    return Page(path, markup.seal(_meta(f"Articles of {label}"), "\n".join(body)))
+
+
+def _month_fingerprint(corpus: Corpus, month: str, slugs: list[str], version: str) -> str:
+    """Hash of what a month's list shows: each article's slug, title, date and summary."""
+    by_slug = corpus.by_slug
+    listed = [(s, by_slug[s].title, by_slug[s].article.date.isoformat(), by_slug[s].analysis.summary) for s in slugs]
+    return hashlib.sha256(repr((version, month, listed)).encode("utf-8")).hexdigest()
 
 
 def tags_index() -> Page:
