@@ -34,7 +34,7 @@ def _generation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="overwrite or delete generated pages even if they were edited by hand")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="processes for the per-article analysis (default: up to 2)")
+                        help="processes for the analysis, digests and pages (default: up to 2)")
 
 
 def make_parser() -> argparse.ArgumentParser:

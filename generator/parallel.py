@@ -33,12 +33,17 @@ def can_fork() -> bool:
 
 
 def fork_map(task: Callable[[T], R], items: Sequence[T], jobs: int, min_items: int = 64) -> list[R]:
-    """``[task(item) for item in items]``, on ``jobs`` forked processes when there are enough items.
+    """``[task(item) for item in items]``, on ``jobs`` processes when there are enough items.
+
+    This process is one of the ``jobs``: it forks ``jobs - 1`` workers, and
+    each takes runs of items (about eight runs per process, so that a slow run
+    does not leave a core idle) while this one works through the runs from
+    the end, taking each one no worker has started. Every forked worker
+    copies the pages of the corpus it touches (reference counts are written),
+    so one fewer worker is that much less memory.
 
     ``task`` and ``items`` may be anything (closures over the corpus): the
-    workers inherit them, and only index ranges go out. Each worker takes a
-    run of items at a time, about eight runs per worker, so that a slow run
-    does not leave a core idle; the results must pickle.
+    workers inherit them, and only index ranges go out. The results must pickle.
     """
     if jobs <= 1 or len(items) < min_items or not can_fork():
         return [task(item) for item in items]
@@ -47,7 +52,14 @@ def fork_map(task: Callable[[T], R], items: Sequence[T], jobs: int, min_items: i
     spans = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _WORK = (task, items)  # type: ignore[assignment]
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for run in pool.map(_apply, spans) for result in run]  # type: ignore[misc]
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_apply, span) for span in spans]
+            own: dict[int, list[object]] = {}
+            for n in range(len(spans) - 1, -1, -1):
+                if not futures[n].cancel():  # a worker has it: the rest are theirs too
+                    break
+                own[n] = _apply(spans[n])
+            runs = [own[n] if n in own else futures[n].result() for n in range(len(spans))]
     finally:
         _WORK = None
+    return [result for run in runs for result in run]  # type: ignore[misc]

@@ -1,0 +1,40 @@
+"""fork_map gives what a plain loop gives, in order, whether or not it forks."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from generator.parallel import can_fork, fork_map
+
+
+def test_results_come_back_in_order_from_several_processes() -> None:
+    offset = {"n": 1000}  # the task is a closure: workers inherit it, nothing is pickled
+
+    def task(x: int) -> tuple[int, int]:
+        time.sleep(0.002)  # slow enough that the forked worker takes some of the runs
+        return x + offset["n"], os.getpid()
+
+    items = list(range(300))
+    got = fork_map(task, items, jobs=2, min_items=10)
+    assert [value for value, _ in got] == [x + 1000 for x in items]
+    if can_fork():
+        assert len({pid for _, pid in got}) == 2  # this process and one worker
+
+
+def test_few_items_or_one_job_run_in_this_process() -> None:
+    for items, jobs in ((list(range(5)), 2), (list(range(300)), 1)):
+        got = fork_map(lambda x: (x * 2, os.getpid()), items, jobs=jobs, min_items=10)
+        assert got == [(x * 2, os.getpid()) for x in items]
+
+
+def test_a_failure_in_a_worker_is_raised_here() -> None:
+    def task(x: int) -> int:
+        if x == 123:
+            raise ValueError("item 123 is bad")
+        return x
+
+    with pytest.raises(ValueError, match="item 123"):
+        fork_map(task, list(range(300)), jobs=2, min_items=10)
