@@ -10,18 +10,15 @@ it, and deleting it only costs time.
 from __future__ import annotations
 
 import ast
-import datetime as _dt
 import hashlib
-import io
-import json
-import pickle
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from . import models
-from .models import Analysis, DatedEvent, Digest, Mention, NameUse, Quote
+import msgspec
+
+from .models import Analysis, Article, Digest
 
 CACHE_NAME = ".briefing-cache.sqlite"
 
@@ -80,43 +77,22 @@ def generator_version(extra: bytes = b"") -> str:
     return digest.hexdigest()[:16]
 
 
-def to_json(analysis: Analysis) -> str:
-    """One analysis as a compact JSON array (field order of :class:`Analysis`)."""
-    a = analysis
-    row = [a.headline, a.dateline, a.summary, a.paragraphs, a.mentions, a.quotes, a.events, a.tags, a.signature, a.uses]
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+_ENCODE = msgspec.msgpack.Encoder().encode
+_DECODE_ANALYSIS = msgspec.msgpack.Decoder(Analysis).decode
+_DECODE_ARTICLE = msgspec.msgpack.Decoder(Article).decode
+_DECODE_DIGEST = msgspec.msgpack.Decoder(Digest).decode
+"""Cache values are MessagePack, decoded straight into our typed models by msgspec: each
+field is checked against its annotation, so a damaged or foreign entry fails to decode
+(and is rebuilt) instead of being trusted; nothing in the file can name code to run."""
 
 
-def from_json(raw: str) -> Analysis:
-    """The inverse of :func:`to_json`; a malformed entry raises ``ValueError`` or ``TypeError``."""
-    row = json.loads(raw)
-    if not isinstance(row, list):
-        raise TypeError("not an analysis row")
-    headline, dateline, summary, paragraphs, mentions, quotes, events, tags, signature, uses = row
-    new = tuple.__new__
-    records = (
-        tuple(new(Mention, m) for m in mentions),
-        tuple(new(Quote, q) for q in quotes),
-        tuple(new(DatedEvent, e) for e in events),
-        tuple(new(NameUse, (*u[:4], tuple(u[4]))) for u in uses),
-    )
-    for kind, items in zip((Mention, Quote, DatedEvent, NameUse), records):
-        if any(len(item) != len(kind._fields) for item in items):
-            raise ValueError(f"malformed {kind.__name__} in the cache")
-    if not all(isinstance(x, str) for x in (headline, summary, *paragraphs, *tags)):
-        raise TypeError("malformed analysis in the cache")
-    return Analysis(
-        headline=headline,
-        dateline=dateline,
-        summary=summary,
-        paragraphs=tuple(paragraphs),
-        mentions=records[0],
-        quotes=records[1],
-        events=records[2],
-        tags=tuple(tags),
-        signature=tuple(signature),
-        uses=records[3],
-    )
+def encode(value: Analysis | Article | Digest) -> bytes:
+    return _ENCODE(value)
+
+
+def decode_analysis(blob: bytes) -> Analysis:
+    """The inverse of :func:`encode`; raises ``msgspec.DecodeError`` on anything else."""
+    return _DECODE_ANALYSIS(blob)
 
 
 class AnalysisCache:
@@ -134,7 +110,7 @@ class AnalysisCache:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
-        db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         return db
 
     def _key(self, content_hash: str) -> str:
@@ -149,8 +125,8 @@ class AnalysisCache:
             marks = ",".join("?" * len(chunk))
             for key, value in self._db.execute(f"SELECT key, value FROM analysis WHERE key IN ({marks})", chunk):
                 try:
-                    found[wanted[key]] = from_json(value)
-                except (ValueError, KeyError, TypeError):
+                    found[wanted[key]] = decode_analysis(value)
+                except (msgspec.DecodeError, TypeError, ValueError):  # damaged, or from another format
                     continue
         return found
 
@@ -159,7 +135,7 @@ class AnalysisCache:
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)",
-                [(self._key(h), to_json(a)) for h, a in sorted(items.items())],
+                [(self._key(h), encode(a)) for h, a in sorted(items.items())],
             )
             live = {self._key(h) for h in keep}
             stale = [k for (k,) in self._db.execute("SELECT key FROM analysis") if k not in live]
@@ -179,20 +155,6 @@ class AnalysisCache:
 
     def close(self) -> None:
         self._db.close()
-
-
-class _ModelsOnly(pickle.Unpickler):
-    """Unpickles our own data models and nothing else: the cache file sits in ``docs/``,
-    and a pickle that names any other callable is refused, not run."""
-
-    ALLOWED = {("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")}
-
-    def find_class(self, module: str, name: str) -> object:
-        if module == models.__name__ and isinstance(getattr(models, name, None), type):
-            return getattr(models, name)
-        if (module, name) in self.ALLOWED:
-            return {"date": _dt.date, "frozenset": frozenset, "set": set}[name]
-        raise pickle.UnpicklingError(f"refused to load {module}.{name} from the cache")
 
 
 class DigestCache:
@@ -215,18 +177,16 @@ class DigestCache:
             marks = ",".join("?" * len(chunk))
             for key, value in self._db.execute(f"SELECT key, value FROM digest WHERE key IN ({marks})", chunk):
                 try:
-                    digest = _ModelsOnly(io.BytesIO(value)).load()
-                except Exception:  # a damaged or foreign entry is rebuilt, never trusted
+                    found[key] = _DECODE_DIGEST(value)
+                except (msgspec.DecodeError, TypeError, ValueError):  # a damaged or foreign entry is rebuilt
                     continue
-                if isinstance(digest, Digest):
-                    found[key] = digest
         return found
 
     def put_many(self, items: Mapping[str, Digest], keep: Iterable[str]) -> None:
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO digest (key, value) VALUES (?, ?)",
-                [(k, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)) for k, d in sorted(items.items())],
+                [(k, encode(d)) for k, d in sorted(items.items())],
             )
             live = set(keep)
             stale = [k for (k,) in self._db.execute("SELECT key FROM digest") if k not in live]
@@ -242,24 +202,24 @@ class InputMemo:
         self.version = version
         db.execute("CREATE TABLE IF NOT EXISTS input (name TEXT PRIMARY KEY, version TEXT NOT NULL,"
                    " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, article BLOB NOT NULL)")
-        self._loaded: dict[str, tuple[tuple[int, int], models.Article]] = {}
+        self._loaded: dict[str, tuple[tuple[int, int], Article]] = {}
 
-    def load(self) -> dict[str, tuple[tuple[int, int], models.Article]]:
+    def load(self) -> dict[str, tuple[tuple[int, int], Article]]:
         """File name -> ((size, mtime_ns), article) read by this ``version`` of the reader;
         a damaged entry is left out (the file is read)."""
         found = {}
         rows = self._db.execute("SELECT name, size, mtime_ns, article FROM input WHERE version = ?", (self.version,))
         for name, size, mtime, blob in rows:
             try:
-                article = _ModelsOnly(io.BytesIO(blob)).load()
-            except Exception:  # a damaged or foreign entry: read the file instead
+                article = _DECODE_ARTICLE(blob)
+            except (msgspec.DecodeError, TypeError, ValueError):  # a damaged or foreign entry: read the file
                 continue
-            if isinstance(article, models.Article) and article.source == name:
+            if article.source == name:
                 found[name] = ((size, mtime), article)
         self._loaded = found
         return found
 
-    def save(self, items: Mapping[str, tuple[tuple[int, int], models.Article]]) -> None:
+    def save(self, items: Mapping[str, tuple[tuple[int, int], Article]]) -> None:
         """Make the table ``items``, writing only the rows that differ from what :meth:`load` saw."""
         with self._db:
             self._db.execute("DELETE FROM input WHERE version != ?", (self.version,))
@@ -267,7 +227,7 @@ class InputMemo:
             self._db.executemany("DELETE FROM input WHERE name = ?", gone)
             self._db.executemany(
                 "INSERT OR REPLACE INTO input (name, version, size, mtime_ns, article) VALUES (?, ?, ?, ?, ?)",
-                [(name, self.version, size, mtime, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+                [(name, self.version, size, mtime, encode(article))
                  for name, ((size, mtime), article) in sorted(items.items())
                  if self._loaded.get(name) != ((size, mtime), article)],
             )

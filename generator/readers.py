@@ -230,6 +230,8 @@ def read_bytes(name: str, data: bytes, today: _dt.date | None = None) -> Article
     paragraphs = split_paragraphs(body)
     if not paragraphs:
         raise ArticleError(name, "no article text after the date line")
+    if "date" in overrides:  # kept as text, like every other override (the date itself is ``date``)
+        overrides["date"] = date.isoformat()
     payload = json.dumps(
         {"date": date.isoformat(), "body": paragraphs, "meta": overrides},
         sort_keys=True, ensure_ascii=False, default=str,

@@ -88,6 +88,25 @@ def test_a_deleted_or_damaged_page_is_rendered_again(tmp_path: Path) -> None:
     generate(project / "seeds", project / "docs")
     _assert_same(_tree(project / "docs"), want)
 
+    # Damaged or foreign entries (another format, a value that names code) are rebuilt, not trusted.
+    import pickle
+    import sqlite3
+
+    class Boom:
+        def __reduce__(self) -> tuple:
+            return (print, ("this must never run",))
+
+    with sqlite3.connect(project / "docs" / CACHE_NAME) as db:
+        for table, column in (("analysis", "value"), ("digest", "value"), ("input", "article")):
+            assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] > 0
+            db.execute(f"UPDATE {table} SET {column} = ? WHERE rowid % 2 = 0", (pickle.dumps(Boom()),))
+            db.execute(f"UPDATE {table} SET {column} = ? WHERE rowid % 2 = 1", (b"\x93\x01\x02",))
+    for page in (project / "docs" / "articles").glob("*.md"):
+        page.unlink()
+    report = generate(project / "seeds", project / "docs")
+    assert report.analysed == report.articles
+    _assert_same(_tree(project / "docs"), want)
+
 
 def test_a_page_edited_with_the_same_size_is_noticed(tmp_path: Path) -> None:
     """The page memo trusts a file's size and time only when both are as recorded:
