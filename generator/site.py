@@ -118,6 +118,10 @@ def _mkdocs_build(config: Path, site: Path) -> int:
             logger.info("No '%s' folder beside %s: using the generator's theme files", theme_dir_name(), config)
             overrides["theme"] = theme
         cfg = load_config(config_file=str(config), **overrides)
+        if os.environ.get("BRIEFING_SERIAL_BUILD") != "1":
+            from .site_parallel import ParallelRender  # noqa: PLC0415
+
+            cfg.plugins["generator/parallel"] = ParallelRender()
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg, dirty=False)
