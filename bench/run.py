@@ -96,6 +96,9 @@ def run_measured(args: list[str], cwd: Path, timeout: float, env: dict[str, str]
     full_env = {**os.environ, **(env or {})}
     use_time = TIME_BIN.exists()
     cmd = [str(TIME_BIN), "-v", *args] if use_time else [PYTHON, "-c", _RUSAGE_WRAPPER, *args]
+    # The writer syncs the disk before it renames its files into place; without this, it would
+    # also wait for whatever the step before left unwritten (a site build, a new corpus).
+    os.sync()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
@@ -691,7 +694,8 @@ def markdown(report: dict) -> str:
             f"| {fmt(b.get('peak_mb'), '.0f')} MB | {fmt(b.get('pages'))} | {fmt(b.get('ms_per_page'))} "
             f"| {fmt(ratio, '.2f')} | {fmt((r.get('docs') or {}).get('mb'))} MB, {fmt((r.get('docs') or {}).get('files'))} files "
             f"| {fmt((r.get('site') or {}).get('mb'))} MB, {fmt((r.get('site') or {}).get('files'))} files |")
-    lines += ["", "Peak memory: the larger of the biggest single process (`/usr/bin/time -v`) and the summed PSS of "
+    lines += ["", "Every timed command starts after a disk sync, so one step's unwritten files are not charged to the next.",
+              "", "Peak memory: the larger of the biggest single process (`/usr/bin/time -v`) and the summed PSS of "
               "the process tree sampled every 0.2 s (memory forked workers share with their parent counts once).",
               "", "## Reruns of generate", "",
               "| articles | rerun, no change | files written | rerun after adding one article | files written"
