@@ -110,6 +110,8 @@ class AnalysisCache:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
+        # The cache is disposable (a damaged file is recreated, see __init__): no waiting for the disk.
+        db.execute("PRAGMA synchronous = OFF")
         db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         return db
 

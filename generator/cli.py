@@ -90,6 +90,8 @@ def _print_report(report: RunReport, elapsed: float, wrote: bool) -> None:
             for path in w.kept_edited:
                 print(f"warning: docs/{path} was edited by hand and is no longer generated; "
                       f"it was kept (delete it, or run with --force)", file=sys.stderr)
+    if report.cache_rebuilt:
+        print(f"warning: the cache file was damaged ({report.cache_rebuilt}); it was rebuilt", file=sys.stderr)
     print(", ".join(parts) + f" in {elapsed:.1f} s")
 
 

@@ -13,6 +13,7 @@ import contextlib
 import datetime as _dt
 import gc
 import os
+import sqlite3
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,8 @@ class RunReport:
     digests: int = 0
     pages: int = 0
     write: WriteReport | None = None
+    cache_rebuilt: str | None = None
+    """Why the cache file was thrown away and rebuilt during this run, if it was."""
 
     @property
     def ok(self) -> bool:
@@ -183,7 +186,13 @@ def generate(
 ) -> RunReport:
     """Read ``seeds``, write the site's Markdown into ``docs``; return what happened."""
     with _collector_paused():
-        return _generate(seeds, docs, knowledge_path, force, jobs, today, write)
+        try:
+            return _generate(seeds, docs, knowledge_path, force, jobs, today, write)
+        except sqlite3.DatabaseError as exc:  # damaged past what opening it noticed (a crash mid-write)
+            (docs / CACHE_NAME).unlink(missing_ok=True)
+            report = _generate(seeds, docs, knowledge_path, force, jobs, today, write)
+            report.cache_rebuilt = str(exc)
+            return report
 
 
 def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool, jobs: int | None,

@@ -157,3 +157,22 @@ def test_an_input_edited_with_the_same_size_is_read_again(tmp_path: Path) -> Non
         report = generate(project / "seeds", project / "docs")
         assert report.analysed == 1, when
         _assert_same(_tree(project / "docs"), _fresh(tmp_path, f"fresh-{when.split()[0]}", project / "seeds"))
+
+
+def test_a_cache_file_damaged_inside_is_rebuilt(tmp_path: Path) -> None:
+    """The cache is written without waiting for the disk (it is disposable): a file damaged
+    past its header (a power cut mid-write) is thrown away and rebuilt, with the same output."""
+    project = copy_scaffold(tmp_path / "project")
+    shutil.copytree(SEEDS, project / "seeds")
+    generate(project / "seeds", project / "docs")
+    want = _tree(project / "docs")
+    cache = project / "docs" / CACHE_NAME
+    data = bytearray(cache.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page * 2):  # every other page after the header, overwritten
+        data[start : start + page] = b"\xa5" * min(page, len(data) - start)
+    cache.write_bytes(bytes(data))
+    report = generate(project / "seeds", project / "docs")
+    assert report.cache_rebuilt
+    _assert_same(_tree(project / "docs"), want)
+    assert generate(project / "seeds", project / "docs").cache_rebuilt is None
