@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.,'’()/&-]*(?: [A-Za-z0-9_.,'’()/&-]+)*")
 """Strings YAML 1.1 reads back unchanged when written plain (no ``: ``, `` #``,
@@ -65,6 +65,8 @@ def scalar(value: object) -> str:
 def _entry(prefix: str, value: object, indent: str) -> list[str]:
     """The lines of ``prefix`` (``key:`` or ``-``) followed by ``value``, at ``indent``."""
     kind = type(value)
+    if kind is str:  # most values: no container checks (an ABC check costs more than the string)
+        return [f"{indent}{prefix} {_string(value)}"]  # type: ignore[arg-type]
     if kind is dict and value:
         lines = _mapping(value, indent + "  ")
         if prefix == "-":  # "- key: value", the other keys aligned under it
@@ -81,9 +83,9 @@ def _entry(prefix: str, value: object, indent: str) -> list[str]:
         return [f"{indent}{prefix} {{}}"]
     if kind is list or kind is tuple:
         return [f"{indent}{prefix} []"]
-    if isinstance(value, Mapping):
-        return _entry(prefix, dict(value), indent)
-    return [f"{indent}{prefix} {scalar(value)}"]
+    if value is None or kind is int or kind is bool or kind is float or not isinstance(value, Mapping):
+        return [f"{indent}{prefix} {scalar(value)}"]
+    return _entry(prefix, dict(value), indent)
 
 
 def _mapping(mapping: Mapping[object, object], indent: str) -> list[str]:

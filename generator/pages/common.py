@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
 from .. import markup
@@ -28,6 +29,7 @@ BOOST = {"digest": 3, "entity": 2, "article": 1, "index": 0.5}
 """Material search boosts: a digest or entity page outranks the articles it draws on."""
 
 
+@lru_cache(maxsize=8192)
 def long_date(value: _dt.date | str) -> str:
     """``2024-12-10`` -> ``10 December 2024``; ``2024-07`` -> ``July 2024``; ``2025`` -> ``2025``."""
     if isinstance(value, _dt.date):
