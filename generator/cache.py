@@ -104,7 +104,9 @@ class AnalysisCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._open()
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError:  # locked by another run, read-only: someone else's, leave it
+            raise
+        except sqlite3.DatabaseError:  # not a database, or damaged: it only saved time
             path.unlink(missing_ok=True)
             self._db = self._open()
 

@@ -25,7 +25,7 @@ from .analyse import analyse
 from .cache import CACHE_NAME, DIGEST_ROOTS, READER_ROOTS, AnalysisCache, code_version, generator_version
 from .corpus import Corpus, assemble
 from .digests import build_digests
-from .errors import ArticleError
+from .errors import ArticleError, GeneratorError
 from .knowledge import Knowledge, load_knowledge
 from .models import Analysis, Article, Page
 from .pages import render_site
@@ -188,6 +188,9 @@ def generate(
     with _collector_paused():
         try:
             return _generate(seeds, docs, knowledge_path, force, jobs, today, write)
+        except sqlite3.OperationalError as exc:  # locked by another run, read-only, disk full: not damage
+            raise GeneratorError(f"the cache file {docs / CACHE_NAME} cannot be used ({exc}); is another "
+                                 "generate running? It can also be deleted: it only saves time") from None
         except sqlite3.DatabaseError as exc:  # damaged past what opening it noticed (a crash mid-write)
             (docs / CACHE_NAME).unlink(missing_ok=True)
             report = _generate(seeds, docs, knowledge_path, force, jobs, today, write)

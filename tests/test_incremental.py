@@ -176,3 +176,28 @@ def test_a_cache_file_damaged_inside_is_rebuilt(tmp_path: Path) -> None:
     assert report.cache_rebuilt
     _assert_same(_tree(project / "docs"), want)
     assert generate(project / "seeds", project / "docs").cache_rebuilt is None
+
+
+def test_a_cache_file_in_use_by_another_run_is_left_alone(tmp_path: Path) -> None:
+    """A locked cache (another generate holds it) is an error that says so, never a damaged
+    file to delete: the other run's cache survives."""
+    import sqlite3
+
+    import pytest
+
+    from generator.errors import GeneratorError
+
+    project = copy_scaffold(tmp_path / "project")
+    shutil.copytree(SEEDS, project / "seeds")
+    generate(project / "seeds", project / "docs")
+    cache = project / "docs" / CACHE_NAME
+    other = sqlite3.connect(cache)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(GeneratorError, match="cannot be used.*another generate"):
+            generate(project / "seeds", project / "docs")
+    finally:
+        other.rollback()
+        other.close()
+    assert cache.is_file()
+    assert generate(project / "seeds", project / "docs").analysed == 0  # the cache is still there and whole
