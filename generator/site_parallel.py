@@ -1,18 +1,20 @@
-"""Convert the site's Markdown to HTML on two cores while MkDocs builds it.
+"""Build the site's pages on two cores while MkDocs builds it.
 
-MkDocs reads and converts the pages one at a time, in one process, and at
-our scale the conversion (Python-Markdown) is about three quarters of the
-build. ``python -m generator.site`` adds this plugin to the build: when the
-navigation is ready it forks one helper, which converts pages from the last
-one backwards while MkDocs converts from the first one forwards; when MkDocs
-reaches a page the helper has done, it takes the helper's HTML instead of
-converting the page again. They meet in the middle.
+MkDocs handles pages one at a time, in one process, twice: it converts each
+page's Markdown to HTML (Python-Markdown: about three quarters of our build),
+then renders each page's HTML into the theme's template (Jinja). ``python -m
+generator.site`` adds this plugin to the build. For each of the two passes it
+forks one helper, which works from the last page backwards while MkDocs
+works from the first page forwards; when MkDocs reaches a page the helper
+has done, it takes the helper's result instead of doing the work again.
+They meet in the middle.
 
 Everything else happens in MkDocs' own order, in the main process: every
-plugin event runs there for every page, as in a plain build. The helper's
-HTML is used only when the Markdown it converted is exactly the Markdown the
-page has here after its events (otherwise the page is converted here), and
-what the conversion logged (a broken link) is logged again here, so
+plugin event runs there for every page, as in a plain build (the helper runs
+the events too, on its own copy, to get the same input). A converted page
+is used only when the Markdown the helper converted is exactly the Markdown
+the page has here after its events (otherwise it is converted here), and
+what the helper's work logged (a broken link) is logged again here, so
 ``--strict`` fails as it would without the helper. Without ``fork`` (not
 Linux) or with one core the plugin does nothing.
 """
@@ -26,14 +28,18 @@ import os
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Sequence
 
+import jinja2
+from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 _RENDER = Page.render
 """MkDocs' own conversion, which the main process patches while the helper runs."""
+_TEMPLATE_RENDER = jinja2.Template.render
+"""Jinja's own rendering, patched likewise for the template pass."""
 log = logging.getLogger("mkdocs.plugins.generator.parallel")
 
 
@@ -51,12 +57,20 @@ class _Converted:
     records: list[logging.LogRecord]
 
 
+@dataclass
+class _Rendered:
+    """A page's template output, as the helper got it, plus what it logged."""
+
+    output: str
+    records: list[logging.LogRecord]
+
+
 def _sha(markdown: str | None) -> str:
     return hashlib.sha256((markdown or "").encode("utf-8")).hexdigest()
 
 
 class _Capture(logging.Handler):
-    """In the helper: keeps what is logged while a page converts, drops the rest (the main
+    """In a helper: keeps what is logged while it does a page's work, drops the rest (the main
     process logs the events' messages itself)."""
 
     def __init__(self) -> None:
@@ -69,71 +83,125 @@ class _Capture(logging.Handler):
             self.records.append(record)
 
 
+def _replay(records: list[logging.LogRecord]) -> None:
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+def can_help(count: int, minimum: int) -> bool:
+    return (count >= minimum and (os.cpu_count() or 1) >= 2 and sys.platform.startswith("linux")
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class _MeetInTheMiddle:
+    """A forked helper applies ``work`` to the items from the last one backwards, while this
+    process goes through them from the first one forwards: :meth:`take` says whether an item
+    is the helper's, and if so waits for the helper's result for it."""
+
+    def __init__(self, items: Sequence[Any], work: Callable[[Any, _Capture], Any]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        self._bounds = context.RawArray("i", [0, len(items)])  # [our next item, the helper's lowest item]
+        receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=self._help, args=(items, work, sender), daemon=True)
+        self._process.start()
+        sender.close()
+        self._done: dict[int, Any] = {}
+        self._arrived = threading.Condition()
+        self._finished = False
+        self.taken = 0
+        threading.Thread(target=self._receive, args=(receiver,), daemon=True).start()
+
+    def _help(self, items: Sequence[Any], work: Callable[[Any, _Capture], Any], sender: Any) -> None:
+        capture = _Capture()
+        logging.getLogger().handlers = [capture]
+        mkdocs_logger = logging.getLogger("mkdocs")
+        mkdocs_logger.handlers, mkdocs_logger.propagate = [capture], False
+        try:
+            for n in range(len(items) - 1, -1, -1):
+                with self._lock:
+                    if n < self._bounds[0]:
+                        break
+                    self._bounds[1] = n
+                try:
+                    result = work(items[n], capture)
+                except Exception:  # the main process does this item itself, and reports the error
+                    result = None
+                sender.send((n, result))
+        finally:
+            sender.send(None)
+            sender.close()
+
+    def _receive(self, receiver: Any) -> None:
+        """Collect results as they come (a full pipe would stall the helper)."""
+        try:
+            while True:
+                message = receiver.recv()
+                if message is None:
+                    break
+                with self._arrived:
+                    self._done[message[0]] = message[1]
+                    self._arrived.notify_all()
+        except (EOFError, OSError):  # the helper died: this process does what is left
+            pass
+        with self._arrived:
+            self._finished = True
+            self._arrived.notify_all()
+
+    def take(self, n: int) -> Any:
+        """The helper's result for item ``n``, or None when this process is to do it."""
+        with self._lock:
+            if n < self._bounds[1]:
+                self._bounds[0] = max(self._bounds[0], n + 1)
+                return None
+        with self._arrived:
+            while n not in self._done and not self._finished:
+                self._arrived.wait()
+            return self._done.pop(n, None)
+
+    def stop(self) -> None:
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+
+
 class ParallelRender(BasePlugin):
     """The plugin ``python -m generator.site`` adds (``cfg.plugins["generator/parallel"]``)."""
 
     MIN_PAGES = 64
-    """Fewer pages than this are converted in the main process alone (forking costs more)."""
+    """Fewer pages than this are built in the main process alone (forking costs more)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._active = False
-        self.taken = 0
-        """Pages whose HTML came from the helper."""
+        self._markdown: _MeetInTheMiddle | None = None
+        self._templates: _MeetInTheMiddle | None = None
+        self._index: dict[int, int] = {}
+        self.converted = self.rendered = 0
+        """Pages whose HTML, and whose template output, came from a helper."""
+
+    # -- pass 1: Markdown to HTML --------------------------------------------
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-        if (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux") \
-                or "fork" not in multiprocessing.get_all_start_methods():
-            return nav
+        self._nav, self._files = nav, files
         pages = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)  # what the build's own loop does next, done a moment earlier
             pages.append(file.page)
-        if len(pages) < self.MIN_PAGES:
+        if not can_help(len(pages), self.MIN_PAGES):
             return nav
-        context = multiprocessing.get_context("fork")
-        self._lock = context.Lock()
-        self._bounds = context.RawArray("i", [0, len(pages)])  # [main's next page, helper's lowest page]
-        receiver, sender = context.Pipe(duplex=False)
-        self._helper = context.Process(target=self._help, args=(pages, config, files, sender), daemon=True)
-        self._helper.start()
-        sender.close()
         self._index = {id(page): n for n, page in enumerate(pages)}
-        self._done: dict[int, _Converted | None] = {}
-        self._arrived = threading.Condition()
-        self._finished = False
-        self._files = files
-        threading.Thread(target=self._receive, args=(receiver,), daemon=True).start()
+        self._markdown = _MeetInTheMiddle(pages, lambda page, capture: self._convert(page, config, files, capture))
         plugin = self
 
         def render(page: Page, config: Any, files: Any) -> None:
             plugin._render(page, config, files)
 
         Page.render = render  # type: ignore[method-assign]
-        self._active = True
         return nav
 
-    # -- the helper process -------------------------------------------------
-
-    def _help(self, pages: list[Page], config: Any, files: Any, sender: Any) -> None:
-        capture = _Capture()
-        logging.getLogger().handlers = [capture]
-        mkdocs_logger = logging.getLogger("mkdocs")
-        mkdocs_logger.handlers, mkdocs_logger.propagate = [capture], False
-        try:
-            for n in range(len(pages) - 1, -1, -1):
-                with self._lock:
-                    if n < self._bounds[0]:
-                        break
-                    self._bounds[1] = n
-                sender.send((n, self._convert(pages[n], config, files, capture)))
-        finally:
-            sender.send(None)
-            sender.close()
-
     @staticmethod
-    def _convert(page: Page, config: Any, files: Any, capture: _Capture) -> _Converted | None:
+    def _convert(page: Page, config: Any, files: Any, capture: _Capture) -> _Converted:
         """What ``mkdocs.commands.build._populate_page`` does up to the conversion, then the conversion."""
         try:
             config._current_page = page
@@ -149,44 +217,13 @@ class ParallelRender(BasePlugin):
                 links=None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
                 records=capture.records,
             )
-        except Exception:  # the main process converts this page itself, and reports the error
-            return None
         finally:
             capture.records = None
             config._current_page = None
 
-    # -- the main process -----------------------------------------------------
-
-    def _receive(self, receiver: Any) -> None:
-        """Collect the helper's pages as they come (a full pipe would stall the helper)."""
-        try:
-            while True:
-                message = receiver.recv()
-                if message is None:
-                    break
-                with self._arrived:
-                    self._done[message[0]] = message[1]
-                    self._arrived.notify_all()
-        except (EOFError, OSError):  # the helper died: the main process converts what is left
-            pass
-        with self._arrived:
-            self._finished = True
-            self._arrived.notify_all()
-
     def _render(self, page: Page, config: Any, files: Any) -> None:
         n = self._index.get(id(page))
-        if n is None:
-            return _RENDER(page, config, files)
-        with self._lock:
-            helpers = n >= self._bounds[1]
-            if not helpers:
-                self._bounds[0] = max(self._bounds[0], n + 1)
-        converted = None
-        if helpers:
-            with self._arrived:
-                while n not in self._done and not self._finished:
-                    self._arrived.wait()
-                converted = self._done.pop(n, None)
+        converted = self._markdown.take(n) if self._markdown is not None and n is not None else None
         if converted is None or converted.markdown_sha != _sha(page.markdown):
             return _RENDER(page, config, files)
         page.content = converted.content
@@ -195,19 +232,79 @@ class ParallelRender(BasePlugin):
         page.present_anchor_ids = converted.anchors
         if converted.links is not None:
             page.links_to_anchors = {self._files.get_file_from_path(uri): v for uri, v in converted.links.items()}
-        for record in converted.records:
-            logging.getLogger(record.name).handle(record)
-        self.taken += 1
+        _replay(converted.records)
+        self.converted += 1
         return None
 
+    # -- pass 2: HTML into the theme's template ------------------------------
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        self._stop_markdown()
+        pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
+        if not self._index or not can_help(len(pages), self.MIN_PAGES):
+            return env
+        self._index = {id(page): n for n, page in enumerate(pages)}
+        self._served: set[int] = set()
+        self._config = config
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        nav = self._nav
+        self._templates = _MeetInTheMiddle(
+            pages, lambda page, capture: self._template(page, config, doc_files, nav, env, capture))
+        plugin = self
+
+        def render(template: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+            return plugin._render_template(template, *args, **kwargs)
+
+        jinja2.Template.render = render  # type: ignore[method-assign]
+        return env
+
+    @staticmethod
+    def _template(page: Page, config: Any, doc_files: Any, nav: Any, env: Any, capture: _Capture) -> _Rendered:
+        """What ``mkdocs.commands.build._build_page`` does up to rendering the template, then that."""
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            capture.records = []
+            return _Rendered(_TEMPLATE_RENDER(template, context), capture.records)
+        finally:
+            capture.records = None
+            page.active = False
+            config._current_page = None
+
+    def _render_template(self, template: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        """The page template's output: the helper's when the helper did the page (each page once)."""
+        page = getattr(self._config, "_current_page", None)
+        n = self._index.get(id(page)) if page is not None else None
+        if (self._templates is None or n is None or id(page) in self._served
+                or template.name != page.meta.get("template", "main.html")):
+            return _TEMPLATE_RENDER(template, *args, **kwargs)
+        self._served.add(id(page))
+        rendered = self._templates.take(n)
+        if rendered is None:
+            return _TEMPLATE_RENDER(template, *args, **kwargs)
+        _replay(rendered.records)
+        self.rendered += 1
+        return rendered.output
+
+    # -- the end -----------------------------------------------------------------
+
+    def _stop_markdown(self) -> None:
+        Page.render = _RENDER  # type: ignore[method-assign]
+        if self._markdown is not None:
+            self._markdown.stop()
+            log.info("%d of %d pages were converted on a second core", self.converted, len(self._index))
+            self._markdown = None
+
     def _stop(self) -> None:
-        if self._active:
-            Page.render = _RENDER  # type: ignore[method-assign]
-            self._helper.join(timeout=5)
-            if self._helper.is_alive():
-                self._helper.terminate()
-            self._active = False
-            log.info("%d of %d pages were converted on a second core", self.taken, len(self._index))
+        self._stop_markdown()
+        jinja2.Template.render = _TEMPLATE_RENDER  # type: ignore[method-assign]
+        if self._templates is not None:
+            self._templates.stop()
+            log.info("%d of %d pages were rendered on a second core", self.rendered, len(self._index))
+            self._templates = None
 
     def on_post_build(self, config: Any) -> None:
         self._stop()
