@@ -109,8 +109,8 @@ class _MeetInTheMiddle:
         self._done: dict[int, Any] = {}
         self._arrived = threading.Condition()
         self._finished = False
-        self.taken = 0
-        threading.Thread(target=self._receive, args=(receiver,), daemon=True).start()
+        self._receiver = threading.Thread(target=self._receive, args=(receiver,), daemon=True)
+        self._receiver.start()
 
     def _help(self, items: Sequence[Any], work: Callable[[Any, _Capture], Any], sender: Any) -> None:
         capture = _Capture()
@@ -160,9 +160,11 @@ class _MeetInTheMiddle:
             return self._done.pop(n, None)
 
     def stop(self) -> None:
+        """Wait for the helper (and the thread reading from it): nothing of it is left to fork with."""
         self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.terminate()
+        self._receiver.join(timeout=5)
 
 
 class ParallelRender(BasePlugin):
