@@ -87,6 +87,12 @@ def search(page, query: str, wait_for: str | None = None) -> list[dict[str, str]
             "t => [...document.querySelectorAll('.md-search-result__item h1')].some(h => h.textContent.includes(t))",
             arg=wait_for, timeout=15_000)
     page.wait_for_timeout(300)  # the last keystroke's results replace the earlier ones
+    # The first result is painted on its own; the rest of the first page follows it.
+    page.wait_for_function("""() => {
+        const said = (document.querySelector('.md-search-result__meta') || {}).textContent || '';
+        const total = parseInt((said.match(/\\d+/) || ['0'])[0], 10);
+        return document.querySelectorAll('.md-search-result__item').length >= Math.min(total, 10);
+    }""", timeout=15_000)
     return page.eval_on_selector_all(RESULT, """items => items.map(li => ({
         title: li.querySelector('h1').textContent,
         info: (li.querySelector('.briefing-search-result__info time') || {}).textContent || '',

@@ -322,11 +322,21 @@
     if (state !== current || state.loading || state.shown >= state.hits.length) return Promise.resolve();
     state.loading = true;
     var slice = state.hits.slice(state.shown, state.shown + PAGE_SIZE);
-    return Promise.all(slice.map(function (hit) { return hit.load(); })).then(function (items) {
+    var loads = slice.map(function (hit) { return hit.load(); });  // all requested at once
+    // The first result is shown as soon as its own fragment is in, not after the
+    // slowest of the page's fragments; the others follow, in order.
+    var head = first ? loads[0].then(function (item) {
+      if (state !== current) return;
+      list.textContent = "";
+      list.appendChild(renderItem(item, slice[0].score));
+    }) : Promise.resolve();
+    return head.then(function () {
+      return Promise.all(loads.slice(first ? 1 : 0));
+    }).then(function (items) {
       state.loading = false;
       if (state !== current) return;
-      if (first) list.textContent = "";
-      items.forEach(function (item, k) { list.appendChild(renderItem(item, slice[k].score)); });
+      var from = first ? 1 : 0;
+      items.forEach(function (item, k) { list.appendChild(renderItem(item, slice[k + from].score)); });
       state.shown += slice.length;
     }, function (err) {
       state.loading = false;
