@@ -14,13 +14,14 @@ import hashlib
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping, TypeVar
 
 import msgspec
 
 from .models import Analysis, Article, Digest
 
 CACHE_NAME = ".briefing-cache.sqlite"
+T = TypeVar("T")
 
 
 ANALYSIS_ROOTS = ("analyse", "entities")
@@ -95,6 +96,30 @@ def decode_analysis(blob: bytes) -> Analysis:
     return _DECODE_ANALYSIS(blob)
 
 
+def _select(db: sqlite3.Connection, table: str, keys: list[str], decode: Callable[[bytes], T]) -> dict[str, T]:
+    """``key -> decoded value`` for the ``keys`` the (key, value) ``table`` holds; an entry that
+    does not decode (damaged, or from another format) is left out, to be rebuilt."""
+    found: dict[str, T] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for key, value in db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk):
+            try:
+                found[key] = decode(value)
+            except (msgspec.DecodeError, TypeError, ValueError):
+                continue
+    return found
+
+
+def _store(db: sqlite3.Connection, table: str, items: Mapping[str, object], live: set[str]) -> None:
+    """Write ``items`` into the (key, value) ``table`` and drop every key not in ``live``."""
+    with db:
+        db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)",
+                       [(key, encode(value)) for key, value in sorted(items.items())])  # type: ignore[arg-type]
+        stale = [key for (key,) in db.execute(f"SELECT key FROM {table}") if key not in live]
+        db.executemany(f"DELETE FROM {table} WHERE key = ?", [(key,) for key in stale])
+
+
 class AnalysisCache:
     """``get_many``/``put_many`` over an SQLite table; a broken file is recreated."""
 
@@ -122,28 +147,12 @@ class AnalysisCache:
 
     def get_many(self, hashes: Iterable[str]) -> dict[str, Analysis]:
         wanted = {self._key(h): h for h in hashes}
-        found: dict[str, Analysis] = {}
-        keys = list(wanted)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, value in self._db.execute(f"SELECT key, value FROM analysis WHERE key IN ({marks})", chunk):
-                try:
-                    found[wanted[key]] = decode_analysis(value)
-                except (msgspec.DecodeError, TypeError, ValueError):  # damaged, or from another format
-                    continue
-        return found
+        found = _select(self._db, "analysis", list(wanted), decode_analysis)
+        return {wanted[key]: analysis for key, analysis in found.items()}
 
     def put_many(self, items: Mapping[str, Analysis], keep: Iterable[str]) -> None:
         """Store new analyses and forget entries of other versions or vanished articles."""
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)",
-                [(self._key(h), encode(a)) for h, a in sorted(items.items())],
-            )
-            live = {self._key(h) for h in keep}
-            stale = [k for (k,) in self._db.execute("SELECT key FROM analysis") if k not in live]
-            self._db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
+        _store(self._db, "analysis", {self._key(h): a for h, a in items.items()}, {self._key(h) for h in keep})
 
     def inputs(self, version: str) -> "InputMemo":
         """The read-input table of the same file, for this ``version`` of the reader's code."""
@@ -174,27 +183,10 @@ class DigestCache:
         db.execute("CREATE TABLE IF NOT EXISTS digest (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Digest]:
-        found: dict[str, Digest] = {}
-        wanted = sorted(set(keys))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, value in self._db.execute(f"SELECT key, value FROM digest WHERE key IN ({marks})", chunk):
-                try:
-                    found[key] = _DECODE_DIGEST(value)
-                except (msgspec.DecodeError, TypeError, ValueError):  # a damaged or foreign entry is rebuilt
-                    continue
-        return found
+        return _select(self._db, "digest", sorted(set(keys)), _DECODE_DIGEST)
 
     def put_many(self, items: Mapping[str, Digest], keep: Iterable[str]) -> None:
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO digest (key, value) VALUES (?, ?)",
-                [(k, encode(d)) for k, d in sorted(items.items())],
-            )
-            live = set(keep)
-            stale = [k for (k,) in self._db.execute("SELECT key FROM digest") if k not in live]
-            self._db.executemany("DELETE FROM digest WHERE key = ?", [(k,) for k in stale])
+        _store(self._db, "digest", items, set(keep))
 
 
 class InputMemo:

@@ -25,7 +25,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import sys
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -35,6 +34,8 @@ from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
+
+from .parallel import can_fork
 
 _RENDER = Page.render
 """MkDocs' own conversion, which the main process patches while the helper runs."""
@@ -89,8 +90,7 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 
 def can_help(count: int, minimum: int) -> bool:
-    return (count >= minimum and (os.cpu_count() or 1) >= 2 and sys.platform.startswith("linux")
-            and "fork" in multiprocessing.get_all_start_methods())
+    return count >= minimum and (os.cpu_count() or 1) >= 2 and can_fork()
 
 
 class _MeetInTheMiddle:
