@@ -12,7 +12,6 @@ kept between runs under a key of everything it reads (:class:`DigestKeys`).
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -22,7 +21,7 @@ from . import disagreements as disagreeing
 from .corpus import Corpus
 from .facts import Unit, cluster, fact, person_stems
 from .facts import units as sentence_units
-from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic
+from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
 from .parallel import fork_map
 from .wording import excerpt, mass, shorten
 
@@ -220,7 +219,7 @@ class DigestKeys:
 
 
 def _hash(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+    return input_hash(value)
 
 
 class _Units(dict):

@@ -9,8 +9,11 @@ is byte-for-byte reproducible.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal, Mapping, NamedTuple
+
+import msgspec
 
 EntityType = Literal["person", "organisation", "place", "equipment", "event"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "equipment", "event")
@@ -256,3 +259,14 @@ class Digest:
     updated: _dt.date
     key: str = ""
     """Hash of everything the digest was built from (``digests.DigestKeys``)."""
+
+
+_ENCODE = msgspec.msgpack.Encoder().encode
+
+
+def input_hash(value: object) -> str:
+    """SHA-256 of ``value`` (tuples, lists, dicts, strings, numbers, dates and these models)
+    in MessagePack: what a page or digest was made from, as one key. The encoding is
+    self-delimiting, so different values never give the same bytes; it is several times
+    faster than hashing their ``repr``. ``value`` must hold no sets (their order varies)."""
+    return hashlib.sha256(_ENCODE(value)).hexdigest()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 
 import numpy as np
@@ -10,7 +9,7 @@ from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus, entity_key
-from ..models import Document, Page
+from ..models import Document, Page, input_hash
 from .common import BOOST, TYPE_LABELS, anchor, long_date, safe_url
 
 RELATED = 5
@@ -75,7 +74,7 @@ def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], ve
          if s in digests],
         [(s, by_slug[s].title, by_slug[s].article.date) for s in related if s in by_slug],
     )
-    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+    return input_hash(inputs)
 
 
 def front_matter(corpus: Corpus, document: Document) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
@@ -69,15 +69,8 @@ Keep = Callable[[str, str], bool]
 @dataclass(frozen=True)
 class PageJob:
     """One fingerprinted page to produce: where it goes, how to hash its inputs, how to render it.
-    Jobs are independent of each other, so ``render_site`` can run them on several processes."""
+    Jobs are independent of each other, so ``render_site`` can render them on several processes."""
 
     path: str
     fingerprint: Callable[[], str]
     render: Callable[[], Page]
-
-    def run(self, keep: Keep | None) -> Page:
-        """The page without content when ``keep`` says the file on disk already is it, else rendered."""
-        fingerprint = self.fingerprint()
-        if keep is not None and keep(self.path, fingerprint):
-            return Page(self.path, None, fingerprint)
-        return replace(self.render(), fingerprint=fingerprint)

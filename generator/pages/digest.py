@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 
 from .. import markup
 from ..corpus import Corpus, entity_key
 from ..digests import MAX_DIGEST_ARTICLES, MAX_TIMELINE
-from ..models import Citation, Digest, Page
+from ..models import Citation, Digest, Page, input_hash
 from .common import BOOST, TYPE_LABELS, cite, long_date
 
 INCLUDE_DIR = ".digests"
@@ -116,8 +115,8 @@ def fingerprint(corpus: Corpus, digest: Digest, version: str) -> str:
     names = [(t, n, corpus.entity_path(entity_key(t, n)) if entity_key(t, n) in corpus.entities else None)
              for t, ns in digest.entities.items() for n in ns]
     sources = [by_slug[s].article.source for s in digest.topic.members if s in by_slug]
-    inputs = (version, digest.key or repr(digest), digest.topic, listed, names, sources)
-    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+    inputs = (version, digest.key or digest, digest.topic, listed, names, sources)
+    return input_hash(inputs)
 
 
 def render(corpus: Corpus, digest: Digest) -> Page:

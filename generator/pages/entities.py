@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from functools import partial
 
@@ -11,7 +10,7 @@ from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus
-from ..models import Entity, Page
+from ..models import Entity, Page, input_hash
 from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
 
 MAX_LISTED = 100
@@ -67,7 +66,7 @@ def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     named = [(other, n, corpus.entities[other].name, corpus.entity_path(other)) for other, n in co]
     inputs = (version, key, entity, corpus.entity_path(key), len(slugs), min(dates, default=None),
               max(dates, default=None), digests, quotes[:MAX_LISTED], listed, named)
-    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+    return input_hash(inputs)
 
 
 def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from functools import partial
 
 from .. import markup
 from ..corpus import Corpus
-from ..models import Page
+from ..models import Page, input_hash
 from .common import BOOST, PageJob, long_date
 
 HOME_STORIES = 12
@@ -122,7 +121,7 @@ def _month_fingerprint(corpus: Corpus, month: str, slugs: list[str], version: st
     """Hash of what a month's list shows: each article's slug, title, date and summary."""
     by_slug = corpus.by_slug
     listed = [(s, by_slug[s].title, by_slug[s].article.date.isoformat(), by_slug[s].analysis.summary) for s in slugs]
-    return hashlib.sha256(repr((version, month, listed)).encode("utf-8")).hexdigest()
+    return input_hash((version, month, listed))
 
 
 def tags_index() -> Page:

@@ -8,13 +8,12 @@ article only changes the months its dates fall in. Events dated only by year
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from functools import partial
 
 from .. import markup
 from ..corpus import Corpus
-from ..models import Page
+from ..models import Page, input_hash
 from ..wording import excerpt
 from .common import BOOST, PageJob, anchor, long_date
 
@@ -73,4 +72,4 @@ def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Pa
 
 
 def _fingerprint(version: str, period: str, events: list[_Event]) -> str:
-    return hashlib.sha256(repr((version, period, sorted(events))).encode("utf-8")).hexdigest()
+    return input_hash((version, period, sorted(events)))
