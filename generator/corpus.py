@@ -7,6 +7,7 @@ digests and page renderers share (Pelican's "context", typed).
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -56,6 +57,21 @@ class Corpus:
             index[entity.name.casefold()].append(entity)
         return index
 
+    @cached_property
+    def cards(self) -> dict[str, tuple[str, str, _dt.date]]:
+        """Article slug -> (slug, headline, date): what a list of articles shows of each."""
+        return {d.slug: (d.slug, d.analysis.headline, d.article.date) for d in self.documents}
+
+    @cached_property
+    def quotes_by_speaker(self) -> dict[str, list[tuple[Quote, str]]]:
+        """Canonical speaker -> (quote, article slug), newest article first (as ``mentions``)."""
+        said: dict[str, list[tuple[Quote, str]]] = defaultdict(list)
+        for document in self.documents:
+            for quote in document.quotes:
+                if quote.speaker:
+                    said[quote.speaker].append((quote, document.slug))
+        return said
+
     def entities_named(self, name: str) -> list[Entity]:
         """Entities of any type whose canonical name is ``name`` (case-insensitive)."""
         return self._by_name.get(name.casefold(), [])
@@ -83,8 +99,10 @@ def _slugs(articles: Sequence[Article], headlines: Mapping[str, str]) -> dict[st
 
 
 def _canonical_quotes(quotes: tuple[Quote, ...], resolution: Resolution, source: str) -> tuple[Quote, ...]:
+    canonical = resolution.canonical
     return tuple(
-        q._replace(speaker=resolution.canonical(source, q.speaker)) if q.speaker else q for q in quotes
+        q._replace(speaker=name) if q.speaker and (name := canonical(source, q.speaker)) != q.speaker else q
+        for q in quotes
     )
 
 
@@ -112,18 +130,18 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Co
     for article in originals:
         analysis = by_source[article.source][1]
         per_type: dict[str, set[str]] = defaultdict(set)
-        count: Counter[str] = Counter()
+        count: dict[str, int] = {}
         first: dict[str, int] = {}
-        for use in analysis.uses:
-            canonical = resolution.canonical(article.source, use.name)
+        for use, canonical in zip(analysis.uses, resolution.per_use[article.source]):
             per_type[use.type].add(canonical)
-            key = entity_key(use.type, canonical)
-            count[key] += use.count
+            key = f"{use.type}:{canonical}"  # entity_key
+            count[key] = count.get(key, 0) + use.count
             first[key] = min(first.get(key, use.first), use.first)
         editor_tags = tuple(tag(str(t)) for t in article.overrides.get("tags", []) or [])
         document = Document(
             article=article,
-            analysis=replace(analysis, headline=headlines[article.source]),
+            analysis=(analysis if analysis.headline == headlines[article.source]
+                      else replace(analysis, headline=headlines[article.source])),
             entities={t: tuple(sorted(per_type[t])) for t in ENTITY_TYPES if per_type.get(t)},
             slug=slugs[article.source],
             copies=tuple(sorted(folded.get(article.source, ()))),

@@ -115,7 +115,8 @@ def find_copies(
         return key
 
     for key in sorted(texts, key=lambda k: rank[k]):
-        for other in sorted({o for band in bands_of[key] for o in buckets[band]}):
+        bands = [buckets[band] for band in bands_of[key] if len(buckets[band]) > 1]
+        for other in sorted({o for bucket in bands for o in bucket}):
             if other == key:
                 continue
             a, b = shingles_of(key), shingles_of(other)

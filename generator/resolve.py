@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -49,6 +49,8 @@ class Resolution:
     """(article id, in-article name) -> canonical name."""
     by_article: Mapping[str, Mapping[str, tuple[str, ...]]] = field(repr=False)
     """article id -> entity type -> sorted canonical names."""
+    per_use: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """article id -> ``canonical(article, use.name)`` for each of its uses, in order."""
 
     def canonical(self, article_id: str, name: str) -> str:
         return self.names.get((article_id, name), name)
@@ -132,8 +134,10 @@ def _head(key: str) -> str:
 
 def _link_organisations(keys: set[_Key], union: _Union) -> None:
     buckets: dict[str, list[str]] = defaultdict(list)
+    content: dict[str, frozenset[str]] = {}
     for kind, key in keys:
-        if kind == "organisation" and len(_content(key)) >= 4:
+        if kind == "organisation" and len(words := _content(key)) >= 4:
+            content[key] = words
             buckets[_head(key)].append(key)
     for names in buckets.values():
         if len(names) > MAX_BUCKET:
@@ -141,7 +145,7 @@ def _link_organisations(keys: set[_Key], union: _Union) -> None:
         names.sort()
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                ca, cb = _content(a), _content(b)
+                ca, cb = content[a], content[b]
                 small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
                 if len(small & big) >= max(4, round(0.85 * len(small))) and len(big - small) <= 3:
                     union.union(("organisation", a), ("organisation", b))
@@ -164,6 +168,9 @@ def resolve_uses(uses_by_article: Mapping[str, Sequence[NameUse]], knowledge: Kn
     key_of: dict[tuple[str, str], _Key] = {}
     """(type, in-article name) -> key: each distinct name is keyed once, however often it occurs."""
     acronyms: dict[str, set[_Key]] = defaultdict(set)
+    tally: dict[tuple[str, str], list[int]] = {}
+    """(type, in-article name) -> [mentions, articles]: how much each name is used."""
+    surfaces: dict[tuple[str, str], set[str]] = {}
     for article in sorted(uses_by_article):
         for use in uses_by_article[article]:
             pair = (use.type, use.name)
@@ -172,6 +179,13 @@ def resolve_uses(uses_by_article: Mapping[str, Sequence[NameUse]], knowledge: Kn
                 key = key_of[pair] = _key(use.type, use.name)
                 keys.add(key)
                 union.find(key)
+                tally[pair] = [use.count, 1]
+                surfaces[pair] = {use.name, *use.surfaces}
+            else:
+                used = tally[pair]
+                used[0] += use.count
+                used[1] += 1
+                surfaces[pair].update(use.surfaces)
             for surface in use.surfaces:
                 if surface != use.name and surface.isupper() and " " not in surface:
                     acronyms[surface.lower()].add(key)
@@ -183,16 +197,12 @@ def resolve_uses(uses_by_article: Mapping[str, Sequence[NameUse]], knowledge: Kn
     _link_organisations(keys, union)
     root_of = {pair: union.find(key) for pair, key in key_of.items()}
 
-    counts: dict[_Key, Counter[str]] = defaultdict(Counter)
-    spread: dict[_Key, Counter[str]] = defaultdict(Counter)
-    surfaces: dict[_Key, set[str]] = defaultdict(set)
-    for uses in uses_by_article.values():
-        for use in uses:
-            root = root_of[(use.type, use.name)]
-            counts[root][use.name] += use.count
-            spread[root][use.name] += 1
-            surfaces[root].update(use.surfaces)
-            surfaces[root].add(use.name)
+    counts: dict[_Key, dict[str, int]] = defaultdict(dict)
+    spread: dict[_Key, dict[str, int]] = defaultdict(dict)
+    forms: dict[_Key, set[str]] = defaultdict(set)
+    for pair, root in root_of.items():  # a root's names are of its type: one pair per name
+        counts[root][pair[1]], spread[root][pair[1]] = tally[pair]
+        forms[root].update(surfaces[pair])
 
     canonical: dict[_Key, str] = {}
     for root, names in counts.items():
@@ -210,16 +220,19 @@ def resolve_uses(uses_by_article: Mapping[str, Sequence[NameUse]], knowledge: Kn
         while slug in used:
             slug += "-2"
         used.add(slug)
-        aliases = tuple(sorted(surfaces[root] - {name}))
+        aliases = tuple(sorted(forms[root] - {name}))
         entities.append(Entity(type=root[0], name=name, aliases=aliases, slug=slug))  # type: ignore[arg-type]
 
     names: dict[tuple[str, str], str] = {}
     by_article: dict[str, dict[str, tuple[str, ...]]] = {}
+    per_use: dict[str, tuple[str, ...]] = {}
     for article, uses in uses_by_article.items():
         typed: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
+        local: dict[str, str] = {}
         for use in uses:  # in the order of each name's last mention: the last one's type wins
-            target = canonical[root_of[(use.type, use.name)]]
-            names[(article, use.name)] = target
+            target = local[use.name] = canonical[root_of[(use.type, use.name)]]
             typed[use.type].add(target)
+        names.update(((article, name), target) for name, target in local.items())
+        per_use[article] = tuple([local[use.name] for use in uses])
         by_article[article] = {t: tuple(sorted(v)) for t, v in typed.items()}
-    return Resolution(entities=tuple(entities), names=names, by_article=by_article)
+    return Resolution(entities=tuple(entities), names=names, by_article=by_article, per_use=per_use)

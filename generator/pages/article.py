@@ -72,7 +72,7 @@ def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], ve
         [(k, corpus.entity_path(k) if k in corpus.entities else None) for k in keys],
         [(s, digests[s].topic.title, corpus.digest_path(s)) for s in corpus.appears_in.get(document.slug, ())
          if s in digests],
-        [(s, by_slug[s].title, by_slug[s].article.date) for s in related if s in by_slug],
+        [corpus.cards[s] for s in related if s in by_slug],
     )
     return input_hash(inputs)
 

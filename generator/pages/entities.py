@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import datetime as _dt
+from collections import defaultdict
 from functools import partial
 
 import numpy as np
@@ -10,7 +11,7 @@ from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus
-from ..models import Entity, Page, input_hash
+from ..models import Entity, Page, Quote, input_hash
 from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
 
 MAX_LISTED = 100
@@ -57,16 +58,28 @@ def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     """Hash of everything :func:`entity_page` reads for this entity."""
     by_slug = corpus.by_slug
     slugs = corpus.mentions.get(key, ())
-    dates = [by_slug[s].article.date for s in slugs]
     digests = sorted((s, corpus.digest_by_slug[s].topic.title, corpus.digest_path(s),
                       corpus.digest_by_slug[s].updated) for s in set(digests_of.get(key, ())))
-    quotes = ([(q, s, by_slug[s].article.date) for s in slugs for q in by_slug[s].quotes if q.speaker == entity.name]
-              if entity.type == "person" else [])
-    listed = [(s, by_slug[s].title, by_slug[s].article.date) for s in slugs[:MAX_LISTED]]
+    quotes = [(q, s, by_slug[s].article.date) for q, s in _quotes(corpus, key, entity)]
+    cards = corpus.cards
+    listed = [cards[s] for s in slugs[:MAX_LISTED]]
     named = [(other, n, corpus.entities[other].name, corpus.entity_path(other)) for other, n in co]
-    inputs = (version, key, entity, corpus.entity_path(key), len(slugs), min(dates, default=None),
-              max(dates, default=None), digests, quotes[:MAX_LISTED], listed, named)
+    inputs = (version, key, entity, corpus.entity_path(key), len(slugs), _seen(corpus, slugs),
+              digests, quotes, listed, named)
     return input_hash(inputs)
+
+
+def _seen(corpus: Corpus, slugs: tuple[str, ...]) -> tuple[_dt.date, _dt.date] | None:
+    """(first, last) date the entity is mentioned: ``corpus.mentions`` lists newest first."""
+    return (corpus.by_slug[slugs[-1]].article.date, corpus.by_slug[slugs[0]].article.date) if slugs else None
+
+
+def _quotes(corpus: Corpus, key: str, entity: Entity) -> list[tuple[Quote, str]]:
+    """A person's quotes (with the slug) in the articles that mention them, newest first."""
+    if entity.type != "person":
+        return []
+    mentioned = set(corpus.mentions.get(key, ()))
+    return [(q, s) for q, s in corpus.quotes_by_speaker.get(entity.name, ()) if s in mentioned][:MAX_LISTED]
 
 
 def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
@@ -74,14 +87,14 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     here = corpus.entity_path(key)
     slugs = corpus.mentions.get(key, ())
     by_slug = corpus.by_slug
-    dates = [by_slug[s].article.date for s in slugs]
+    seen = _seen(corpus, slugs)
     out = [f"# {markup.text(entity.name)}", "", f"*{TYPE_SINGULAR[entity.type]}*", ""]
     if entity.aliases:
         out += ["Also written: " + " · ".join(f"“{markup.text(a)}”" for a in entity.aliases), ""]
-    if dates:
+    if seen:
         out += [
             f"Mentioned in **{len(slugs)}** article{'s' if len(slugs) != 1 else ''}; "
-            f"first seen {long_date(min(dates))}, last seen {long_date(max(dates))}.",
+            f"first seen {long_date(seen[0])}, last seen {long_date(seen[1])}.",
             "",
         ]
     digest_slugs = sorted(set(digests_of.get(key, ())), key=lambda s: (-corpus.digest_by_slug[s].updated.toordinal(), s))
@@ -92,17 +105,16 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
             link = markup.link(digest.topic.title, markup.relative(here, corpus.digest_path(slug)))
             out.append(f"- {link}")  # no date: a new article must not rewrite every entity page of the story
         out.append("")
-    if entity.type == "person":
-        quotes = [(q, s) for s in slugs for q in by_slug[s].quotes if q.speaker == entity.name]
-        if quotes:
-            out += ["## Quotes", ""]
-            for quote, slug in quotes[:MAX_LISTED]:
-                target = markup.relative(here, by_slug[slug].path)
-                out += [
-                    f"> “{markup.text(quote.text)}”  ",
-                    f"> — [{long_date(by_slug[slug].article.date)}]({target}#{anchor(quote.paragraph)})",
-                    "",
-                ]
+    quotes = _quotes(corpus, key, entity)
+    if quotes:
+        out += ["## Quotes", ""]
+        for quote, slug in quotes:
+            target = markup.relative(here, by_slug[slug].path)
+            out += [
+                f"> “{markup.text(quote.text)}”  ",
+                f"> — [{long_date(by_slug[slug].article.date)}]({target}#{anchor(quote.paragraph)})",
+                "",
+            ]
     out += ["## Articles", ""]
     for slug in slugs[:MAX_LISTED]:
         document = by_slug[slug]
@@ -122,8 +134,8 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
         "entity_type": entity.type,
         "aliases": list(entity.aliases),
         "articles": len(slugs),
-        "first_seen": min(dates).isoformat() if dates else None,
-        "last_seen": max(dates).isoformat() if dates else None,
+        "first_seen": seen[0].isoformat() if seen else None,
+        "last_seen": seen[1].isoformat() if seen else None,
         "search": {"boost": BOOST["entity"]},
     }
     return Page(here, markup.seal(meta, "\n".join(out)))
