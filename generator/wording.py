@@ -10,6 +10,8 @@ import math
 import re
 from functools import lru_cache
 
+from . import english
+
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -57,11 +59,11 @@ def rarity(stem_: str) -> float:
     word never depends on which other articles are in the corpus: a digest
     is a function of its own articles and can be kept between runs.
     A word unknown to English (a name, a code) gets the highest weight.
+    The list is read on first use (:mod:`generator.english`): a rerun that
+    rebuilds no digest never reads it.
     """
-    from wordfreq import zipf_frequency  # imported on first use: a rerun that rebuilds no digest never needs it
-
     forms = [stem_, *(stem_ + suffix for suffix in _SUFFIXES)] if stem_.isalpha() else [stem_]
-    zipf = max(zipf_frequency(form, "en") for form in forms)
+    zipf = max(english.zipf(form) for form in forms)
     if zipf <= 0:
         return MAX_RARITY
     return min(MAX_RARITY, max(0.1, (COMMON_ZIPF - zipf) * _LN10))
