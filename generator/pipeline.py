@@ -141,7 +141,7 @@ def _rendered(docs: Path, pages: Sequence[Page], scanned: Mapping[str, tuple[str
         if not page.fingerprint:
             continue
         sealed = sealed_hash(page.content) if page.content is not None else scanned[page.path][1]
-        info = (docs / page.path).stat()
+        info = os.stat(os.path.join(docs, page.path))
         # A file changed within the clock's resolution of now could be edited again with the
         # same size and time: record no time for it, so the next run reads it (git's "racy clean").
         mtime = info.st_mtime_ns if info.st_mtime_ns < racy else -1

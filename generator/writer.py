@@ -21,8 +21,9 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .errors import CollisionError, EditedPageError
 from .markup import generated_state, sealed_hash
@@ -59,10 +60,10 @@ def scan_hashes(docs: Path, known: Mapping[str, tuple[int, int, str]] | None = N
     if not docs.is_dir():
         return found
     known = known or {}
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
+    for rel in sorted(_files(str(docs), lambda name: name.endswith(".md")), key=lambda rel: rel.split("/")):
+        full = os.path.join(docs, rel)
         try:
-            info = path.stat()
+            info = os.stat(full)
         except OSError:
             continue
         if not stat.S_ISREG(info.st_mode):
@@ -72,13 +73,35 @@ def scan_hashes(docs: Path, known: Mapping[str, tuple[int, int, str]] | None = N
             found[rel] = ("generated", recorded[2])
             continue
         try:
-            content = path.read_text(encoding="utf-8")
+            with open(full, encoding="utf-8") as handle:
+                content = handle.read()
         except (OSError, UnicodeDecodeError):
             found[rel] = ("handwritten", None)
             continue
         state = generated_state(content)
         found[rel] = (state, sealed_hash(content) if state == "generated" else None)
     return found
+
+
+def _files(folder: str, wanted: Callable[[str], bool], prefix: str = "") -> list[str]:
+    """Relative POSIX paths of the entries under ``folder`` whose name is ``wanted``, as
+    ``Path.rglob`` finds them (symbolic links to folders are not followed), at os.scandir's speed."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if wanted(entry.name):
+                    found.append(prefix + entry.name)
+                if entry.is_dir() and not entry.is_symlink():
+                    found += _files(entry.path, wanted, f"{prefix}{entry.name}/")
+    except OSError:  # a folder we may not read holds nothing of ours (rglob skips it too)
+        pass
+    return found
+
+
+def _staged(name: str) -> bool:
+    """A file :func:`_stage` writes (``.page.md.x1y2.tmp``)."""
+    return fnmatchcase(name, ".*.md.*.tmp")
 
 
 def atomic_write(target: Path, content: str) -> None:
@@ -146,8 +169,8 @@ def recover(docs: Path) -> None:
                 (docs / target).unlink()
         journal.unlink()
     if docs.is_dir():
-        for stale in docs.rglob(".*.md.*.tmp"):
-            stale.unlink()
+        for stale in _files(str(docs), _staged):
+            (docs / stale).unlink()
 
 
 def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
