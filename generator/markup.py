@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 from . import yaml_emit
 
@@ -36,8 +37,10 @@ def _escape(match: re.Match[str]) -> str:
     return _ESCAPES[match.group()]
 
 
+@lru_cache(maxsize=1 << 16)
 def text(value: str) -> str:
-    """Escape ``value`` so it renders as exactly that text, inline, in Markdown."""
+    """Escape ``value`` so it renders as exactly that text, inline, in Markdown.
+    Remembered: the same titles and names are escaped on many pages."""
     escaped = _SPECIAL_RE.sub(_escape, clean(value))
     # A line starting with a digit and a full stop would start an ordered list.
     return _ORDERED_LIST.sub(r"\1&#46;", escaped) if escaped[:1].isdigit() else escaped

@@ -94,6 +94,8 @@ def understand(
 def _apply_overrides(article: Article, analysis: Analysis) -> Analysis:
     """What the editor set in the input's front matter wins over what was derived."""
     o = article.overrides
+    if not o.keys() & {"title", "dateline", "summary"}:
+        return analysis
     return replace(
         analysis,
         headline=str(o.get("title", analysis.headline)),

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,10 +88,14 @@ def find_stories(corpus: Corpus) -> list[Topic]:
     docs = list(corpus.documents)
     lead = {d.slug: _lead_actors(corpus, d) for d in docs}
     dates = {d.slug: d.article.date.toordinal() for d in docs}
-    index: dict[str, list[str]] = defaultdict(list)
+    index: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for d in docs:
         for key in lead[d.slug]:
-            index[key].append(d.slug)
+            index[key].append((dates[d.slug], d.slug))
+    days: dict[str, list[int]] = {}
+    for key, entries in index.items():  # by date, so each article reads only its window of each list
+        entries.sort()
+        days[key] = [day for day, _ in entries]
     parent: dict[str, str] = {}
 
     def root(s: str) -> str:
@@ -100,9 +105,12 @@ def find_stories(corpus: Corpus) -> list[Topic]:
 
     for d in sorted(docs, key=lambda x: x.slug):
         candidates: dict[str, int] = defaultdict(int)
+        day = dates[d.slug]
         for key in lead[d.slug]:
-            for other in index[key]:
-                if other != d.slug and abs(dates[other] - dates[d.slug]) <= STORY_WINDOW_DAYS:
+            lo = bisect_left(days[key], day - STORY_WINDOW_DAYS)
+            hi = bisect_right(days[key], day + STORY_WINDOW_DAYS, lo)
+            for _, other in index[key][lo:hi]:
+                if other != d.slug:
                     candidates[other] += 1
         for other, shared in sorted(candidates.items()):
             if shared >= 2:

@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.,'’()/&-]*(?: [A-Za-z0-9_.,'’()/&-]+)*")
 """Strings YAML 1.1 reads back unchanged when written plain (no ``: ``, `` #``,
@@ -33,7 +34,9 @@ _UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00
 """What must not appear raw inside a double-quoted scalar (JSON leaves these alone)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def _string(value: str) -> str:
+    """Remembered: front matter repeats the same names, tags and dates on many pages."""
     if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
         return value
     quoted = json.dumps(value, ensure_ascii=False)
