@@ -49,12 +49,25 @@ def is_statement(sentence: str) -> bool:
     return sentence.rstrip()[-1:] in ".!?\"”’)" or len(sentence.split()) > 12
 
 
+def balanced(sentence: str) -> str:
+    """A sentence cut from a longer quotation, with the quotation mark the cut left out:
+    an article may open a quote in one paragraph and close it in the next, and a digest
+    showing that one sentence must not leave a quotation open (or close one never opened)."""
+    opened, closed = sentence.rfind("“"), sentence.rfind("”")
+    if opened > closed:
+        return sentence + "”"
+    first_close, first_open = sentence.find("”"), sentence.find("“")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        return "“" + sentence
+    return sentence
+
+
 def units(document: Document) -> list[Unit]:
     out = []
     for p, paragraph in enumerate(document.analysis.paragraphs):
         for sentence in split(paragraph):
             if is_statement(sentence):
-                out.append(Unit(document.slug, p, sentence, content_stems(sentence)))
+                out.append(Unit(document.slug, p, balanced(sentence), content_stems(sentence)))
     return out
 
 

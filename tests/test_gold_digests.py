@@ -86,3 +86,22 @@ def test_brics_disagreement_is_shown(corpus):
     ]
     print(f"BRICS disagreements: {claims}")
     assert any({"Kazan", "Moscow"} <= c for c in claims)
+
+
+@pytest.mark.parametrize("sentence, shown", [
+    ("“Had a very productive meeting in Moscow.", "“Had a very productive meeting in Moscow.”"),
+    ("We are committed to the partnership,” he posted on X.", "“We are committed to the partnership,” he posted on X."),
+    ("He said “no” twice.", "He said “no” twice."),
+    ("He called it “very strong”, adding: “The ties grew.", "He called it “very strong”, adding: “The ties grew.”"),
+    ("No quotation here.", "No quotation here."),
+])
+def test_a_fact_cut_from_a_longer_quotation_keeps_its_quotation_marks(sentence: str, shown: str) -> None:
+    from generator.facts import balanced
+
+    assert balanced(sentence) == shown
+
+
+def test_no_digest_shows_an_open_quotation(corpus):
+    for digest in corpus.digests:
+        for fact in digest.overview + digest.facts:
+            assert fact.text.count("“") == fact.text.count("”"), fact.text
