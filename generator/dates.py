@@ -159,25 +159,37 @@ _NEEDS = {
 _SEARCHES = tuple((kind, _NEEDS[kind], pattern) for kind, pattern in _PATTERNS)
 
 
-def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
-    """``(offset, iso, expression)`` for each date expression in one sentence."""
+@lru_cache(maxsize=1 << 14)
+def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern whose cue the sentence has, in pattern order.
+
+    A pure function of the sentence (only resolving a match needs the article
+    date), so it is remembered: the same sentence is searched once per process."""
     cues = {m.lastgroup for m in _CUES.finditer(sentence)}
     if not cues:
-        return []
+        return ()
+    return tuple((kind, m) for kind, need, pattern in _SEARCHES if need in cues for m in pattern.finditer(sentence))
+
+
+def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
+    """``(offset, iso, expression)`` for each date expression in one sentence."""
+    matches = _matches(sentence)
+    return _dates(sentence, matches, today) if matches else []
+
+
+def _dates(sentence: str, matches: tuple[tuple[str, re.Match[str]], ...], today: _dt.date) -> list[tuple[int, str, str]]:
+    """:func:`find_dates` from the sentence's matches: overlaps dropped (earlier patterns win), resolved."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, str]] = []
-    for kind, need, pattern in _SEARCHES:
-        if need not in cues:
+    for kind, m in matches:
+        start, end = m.span()
+        if taken and any(start < e and s < end for s, e in taken):
             continue
-        for m in pattern.finditer(sentence):
-            start, end = m.span()
-            if taken and any(start < e and s < end for s, e in taken):
-                continue
-            iso = _resolve(kind, m, sentence, today)
-            if iso is None:
-                continue
-            taken.append((start, end))
-            found.append((start, iso, m.group(0).strip()))
+        iso = _resolve(kind, m, sentence, today)
+        if iso is None:
+            continue
+        taken.append((start, end))
+        found.append((start, iso, m.group(0).strip()))
     found.sort()
     return found
 
@@ -187,7 +199,10 @@ def resolve_dates(sentences: Iterable[Sentence], article_date: _dt.date) -> tupl
     events: list[DatedEvent] = []
     seen: set[tuple[str, int, str]] = set()
     for sentence in sentences:
-        for _, iso, expression in find_dates(sentence.text, article_date):
+        matches = _matches(sentence.text)
+        if not matches:
+            continue
+        for _, iso, expression in _dates(sentence.text, matches, article_date):
             key = (iso, sentence.paragraph, sentence.text)
             if key in seen:
                 continue

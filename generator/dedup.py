@@ -26,14 +26,12 @@ THRESHOLD = 0.8
 """Jaccard similarity of shingle sets above which two articles are copies."""
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(rb"\w+")
+"""The same words in ASCII text: on bytes, ``\\w`` is ``[A-Za-z0-9_]``, as it is on an ASCII str."""
 
 
 MAX_WORDS = 400
 """Copies are alike all through: the first words are enough to find them."""
-
-
-def _hash(data: bytes) -> int:
-    return zlib.crc32(data)
 
 
 def shingles(text: str, size: int = SHINGLE, limit: int | None = MAX_WORDS) -> set[str]:
@@ -41,6 +39,18 @@ def shingles(text: str, size: int = SHINGLE, limit: int | None = MAX_WORDS) -> s
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _shingle_bytes(text: str, size: int = SHINGLE, limit: int = MAX_WORDS) -> set[bytes]:
+    """:func:`shingles`, UTF-8 encoded (what is hashed). ASCII text, the usual case, is
+    split and joined as bytes, so the shingles need not be encoded one by one."""
+    low = text.lower()
+    if not low.isascii():
+        return set(map(str.encode, shingles(text, size, limit)))
+    words = _ASCII_WORD.findall(low.encode("ascii"))[:limit]
+    if len(words) < size:
+        return {b" ".join(words)} if words else set()
+    return set(map(b" ".join, zip(*(words[i:] for i in range(size)))))
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +65,8 @@ def _permutations() -> tuple["np.ndarray", "np.ndarray"]:
     return a, b
 
 
-def _minhash(items: set[str]) -> tuple[int, ...]:
-    """MinHash of ``items``: datasketch 2.0's "affine32" scheme over CRC-32 item hashes.
+def _minhash(items: set[bytes]) -> tuple[int, ...]:
+    """MinHash of ``items`` (UTF-8 encoded): datasketch 2.0's "affine32" scheme over CRC-32 item hashes.
 
     Importing datasketch loads its LSH module and with it scipy.integrate,
     about 0.3 s: more than the rest of analysing one article. The arithmetic
@@ -68,7 +78,7 @@ def _minhash(items: set[str]) -> tuple[int, ...]:
     if not items:
         return (0xFFFFFFFF,) * NUM_PERM
     a, b = _permutations()
-    hv = np.fromiter((_hash(s.encode("utf-8")) for s in items), dtype=np.uint32, count=len(items)).reshape(-1, 1)
+    hv = np.fromiter(map(zlib.crc32, items), dtype=np.uint32, count=len(items)).reshape(-1, 1)
     hv = hv ^ (hv >> np.uint32(16))  # MurmurHash3's 32-bit finalizer (datasketch's one-shot pre-mix)
     hv = hv * np.uint32(0x85EBCA6B)
     hv = hv ^ (hv >> np.uint32(13))
@@ -80,7 +90,7 @@ def _minhash(items: set[str]) -> tuple[int, ...]:
 def signature(text: str) -> tuple[int, ...]:
     """The article's MinHash signature: per article, so it is computed with the analysis
     (in parallel) and cached with it; the corpus only compares signatures."""
-    return _minhash(shingles(text))
+    return _minhash(_shingle_bytes(text))
 
 
 def find_copies(

@@ -328,7 +328,7 @@ class _Article:
 
     def mentions(self) -> tuple[Mention, ...]:
         people: dict[str, dict[str, int]] = {}
-        models: dict[str, list[str]] = {}
+        models: dict[str, dict[str, None]] = {}
         variants: dict[tuple[str, str], dict[str, int]] = {}
         companies: dict[str, str] = {}
         for f in self.found:
@@ -337,15 +337,15 @@ class _Article:
                     counts = people.setdefault(f.name.split()[-1].lower(), {})
                     counts[f.name] = counts.get(f.name, 0) + 1
             elif f.type == "equipment":
-                models.setdefault(model_key(f.name), []).append(f.name)
+                models.setdefault(model_key(f.name), {})[f.name] = None
             elif f.type is not None:
                 counts = variants.setdefault((f.type, name_key(f.name)), {})
                 counts[f.name] = counts.get(f.name, 0) + 1
                 if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE:
                     companies[f.name.split()[0].lower()] = f.name
-        best_model = {key: max(names, key=_model_order) for key, names in models.items()}
-        best_variant = {key: _best(counts) for key, counts in variants.items()}
-        best_person = {key: max(counts, key=counts.__getitem__) for key, counts in people.items()}
+        best_model = {key: _only(names) or max(names, key=_model_order) for key, names in models.items()}
+        best_variant = {key: _only(counts) or _best(counts) for key, counts in variants.items()}
+        best_person = {key: _only(counts) or max(counts, key=counts.__getitem__) for key, counts in people.items()}
         """The most frequent full name per surname (the first seen on a tie, as ``Counter.most_common``)."""
         out: set[Mention] = set()
         for f in dict.fromkeys(self.found):
@@ -371,16 +371,17 @@ class _Article:
             elif type_ != "person":
                 name = best_variant[(type_, name_key(name))]
             if type_ is not None and name:
-                out.add(Mention(type=type_, surface=f.surface, name=name, paragraph=f.paragraph))
-        return tuple(sorted(out, key=_mention_order))
+                out.add(Mention(type_, f.surface, name, f.paragraph))
+        return tuple(sorted(out))  # a Mention is a tuple (type, surface, name, paragraph): its own order
 
 
 def _model_order(name: str) -> tuple[int, int, str]:
     return name.count(" "), len(name), name
 
 
-def _mention_order(m: Mention) -> tuple[str, str, str, int]:
-    return m.type, m.surface, m.name, m.paragraph  # Mention's own order, compared faster
+def _only(names: dict[str, object]) -> str:
+    """The one name when there is only one (most are), else ''."""
+    return next(iter(names)) if len(names) == 1 else ""
 
 
 def _best(counts: dict[str, int]) -> str:
