@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
 from .corpus import Corpus
-from .facts import Unit, cluster, fact, person_stems
+from .facts import Unit, balanced, cluster, fact, person_stems
 from .facts import units as sentence_units
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
 from .parallel import fork_map
@@ -68,7 +68,8 @@ def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> 
     merged: dict[tuple[str, object], tuple[str, set[Citation]]] = {}
     for document in members:
         for event in document.analysis.events:
-            cluster = where.get((document.slug, event.text), ("solo", document.slug, event.text))
+            sentence = balanced(event.text)  # as the units hold it
+            cluster = where.get((document.slug, sentence), ("solo", document.slug, sentence))
             key = (event.date, cluster)
             text, cites = merged.setdefault(key, (excerpt(event.text, event.expression), set()))
             cites.add(Citation(document.slug, event.paragraph))

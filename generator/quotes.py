@@ -127,7 +127,7 @@ def _spans(paragraphs: Sequence[str]) -> list[_Span]:
 def _occurrences(paragraphs: Sequence[str], mentions: Sequence[Mention], kinds: tuple[str, ...]) -> list[_Occurrence]:
     """Where each mention's surface occurs in its paragraph (longest wins on overlap)."""
     found: list[_Occurrence] = []
-    for mention in {m for m in mentions if m.type in kinds}:
+    for mention in sorted({m for m in mentions if m.type in kinds}):  # sorted: a set's order varies by run
         if not 0 <= mention.paragraph < len(paragraphs) or not mention.surface:
             continue
         text = paragraphs[mention.paragraph]
@@ -139,7 +139,7 @@ def _occurrences(paragraphs: Sequence[str], mentions: Sequence[Mention], kinds: 
             if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
                 found.append(_Occurrence(mention.paragraph, start, end, mention))
             start = text.find(mention.surface, end)
-    found.sort(key=lambda o: (o.paragraph, o.start, -(o.end - o.start)))
+    found.sort(key=lambda o: (o.paragraph, o.start, -(o.end - o.start), o.mention))  # ties: by mention
     kept: list[_Occurrence] = []
     for occ in found:
         if kept and kept[-1].paragraph == occ.paragraph and occ.start < kept[-1].end:
