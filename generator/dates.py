@@ -2,7 +2,7 @@
 
 Explicit dates ("June 24 2020", "24 June 2020", "December 10, 2024"), partial
 ones ("on September 2", "in July", "February 2021", "in 2021", "end of
-2020") and relative ones ("on Monday", "yesterday", "next year") become a
+2020", "in May last year") and relative ones ("on Monday", "yesterday", "next year") become a
 :class:`DatedEvent` with an ISO date at the precision the text gives:
 ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. Vague spans ("last week", "over the
 next two days") have no such form and are skipped. A missing year or a bare
@@ -38,6 +38,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dmy", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b{_END}")),
     ("md", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?(?P<month>{_MONTH})\.?\s+{_DAY}\b(?!\s*(?:%|per|million|billion|[-–]\d))")),
     ("dm", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b")),
+    ("m_rel", re.compile(rf"\b(?:(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of)\s+)?"
+                        rf"(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH})\s+(?P<rel>(?i:last|next|this|previous))\s+(?i:year)\b")),
     ("my", re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b{_END}")),
     ("m", re.compile(rf"\b(?P<rel>(?i:in|since|until|till|by|during|from|last|next|this|early|late|mid-?|end of|beginning of))\s+(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH})\b(?!\s*\d)")),
     ("y", re.compile(rf"\b(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of|start of|the end of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b{_END}")),
@@ -105,6 +107,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
         elif d < today and (today - d).days > 300 and _is_future(sentence):
             d = _safe_date(today.year + 1, month, day)
         return d.isoformat() if d else None
+    if kind == "m_rel":  # "in May last year": a month of the year before (or after) the article's
+        step = {"last": -1, "previous": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return f"{today.year + step:04d}-{_month(g['month']):02d}"
     if kind == "my":
         return f"{int(g['year']):04d}-{_month(g['month']):02d}"
     if kind == "m":
@@ -152,7 +157,7 @@ _CUES = re.compile(
     r"|(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|year|month|YEAR|MONTH|TODAY))"
 )
 _NEEDS = {
-    "mdy": "month", "dmy": "month", "md": "month", "dm": "month", "my": "month", "m": "month",
+    "mdy": "month", "dmy": "month", "md": "month", "dm": "month", "m_rel": "month", "my": "month", "m": "month",
     "y": "year", "wd": "weekday", "rel_day": "rel", "rel_year": "rel",
 }
 """Which cheap cue a pattern needs: sentences without any cue are not searched at all."""

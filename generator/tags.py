@@ -6,7 +6,8 @@ Per article, :func:`candidate_tags` proposes
   ("India-Russia relationship", "US-China trade talks" -> ``india-russia-relations``,
   ``us-china-trade``);
 * key noun phrases: two-word runs of lower-case content words that the
-  article repeats ("missile systems", "strategic partnership");
+  article repeats ("missile systems", "strategic partnership"), at least once
+  outside a quotation;
 * the places, organisations, equipment and events mentioned most (the lead
   paragraph counts double).
 
@@ -57,6 +58,9 @@ _VERBISH = frozenset(
 """Verbs that would start a two-word run ("took place", "held talks"): not a topic."""
 _LOWER_RUN = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?: [a-z][a-z-]*)+(?![\w’'-])")
 """Runs of lower-case words not broken by punctuation, capitals or digits."""
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+"""A quotation within a paragraph: a speaker's words ("higher than the highest
+mountain") are not what the article is about unless the article also says them."""
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -94,21 +98,32 @@ def _content(word: str) -> str | None:
     return found
 
 
-def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
-    """Two-word runs of lower-case content words, counted over the article."""
+def _pairs(text: str) -> list[str]:
+    """The two-word runs of lower-case content words in ``text``, as ``first-second``."""
     pairs: list[str] = []
     content = _CONTENT.get
+    for chunk in _LOWER_RUN.findall(text):
+        previous: str | None = None
+        for word in chunk.split():
+            single = content(word, _UNSEEN)
+            if single is _UNSEEN:
+                single = _content(word)
+            if single is not None and previous is not None:
+                pairs.append(f"{previous}-{single}")
+            previous = word if single is not None else None
+    return pairs
+
+
+def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
+    """Two-word runs of lower-case content words, counted over the article; a phrase
+    that only ever occurs inside quotations is not counted at all."""
+    everywhere: Counter[str] = Counter()
+    reported: set[str] = set()
     for paragraph in paragraphs:
-        for chunk in _LOWER_RUN.findall(paragraph):
-            previous: str | None = None
-            for word in chunk.split():
-                single = content(word, _UNSEEN)
-                if single is _UNSEEN:
-                    single = _content(word)
-                if single is not None and previous is not None:
-                    pairs.append(f"{previous}-{single}")
-                previous = word if single is not None else None
-    return Counter(pairs)
+        pairs = _pairs(paragraph)
+        everywhere.update(pairs)
+        reported.update(_pairs(_QUOTED.sub("|", paragraph)) if "“" in paragraph or '"' in paragraph else pairs)
+    return Counter({phrase: n for phrase, n in everywhere.items() if phrase in reported})
 
 
 def _relations(paragraphs: Sequence[str]) -> Counter[str]:

@@ -37,6 +37,9 @@ def dates_in(sentence, today=TUESDAY):
         ("The deal collapsed in 2021.", ["2021"]),
         ("The meeting is expected towards the end of 2020.", ["2020"]),
         ("Inflation slowed last month.", ["2024-11"]),
+        ("He spoke by phone with his counterpart in May last year.", ["2023-05"]),
+        ("The plant opens in March next year.", ["2025-03"]),
+        ("Output fell in early February this year.", ["2024-02"]),
     ],
 )
 def test_resolves(sentence, expected):

@@ -54,3 +54,14 @@ def test_slug():
     assert slug("S-400 Triumf") == "s-400-triumf"
     assert slug("AT&T") == "at-and-t"
     assert slug("Côte d’Ivoire") == "cote-divoire"
+
+
+def test_a_phrase_only_a_speaker_uses_is_not_a_tag():
+    paragraphs = (
+        'He called the friendship "higher than the highest mountain" at the start of the strategic dialogue.',
+        "Later he repeated it was “higher than the highest mountain”, and the strategic dialogue went on.",
+        "“The strategic dialogue matters,” he said.",
+    )
+    tags = candidate_tags(paragraphs, ())
+    assert "highest-mountain" not in tags
+    assert "strategic-dialogue" in tags
