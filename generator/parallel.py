@@ -11,55 +11,95 @@ either way, in the order of the items.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Sequence, TypeVar
+import traceback
+from typing import Any, Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-_WORK: tuple[Callable[[object], object], Sequence[object]] | None = None
-"""The function and the items of the map in progress: set just before the fork, inherited by it."""
-
-
-def _apply(span: tuple[int, int]) -> list[object]:
-    assert _WORK is not None
-    task, items = _WORK
-    return [task(items[n]) for n in range(*span)]
 
 
 def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+class _Failed:
+    """A task's exception as a forked worker saw it (re-raised in this process)."""
+
+    def __init__(self, index: int, error: BaseException) -> None:
+        self.index, self.error = index, error
+        self.trace = "".join(traceback.format_exception(error))
+
+
 def fork_map(task: Callable[[T], R], items: Sequence[T], jobs: int, min_items: int = 64) -> list[R]:
     """``[task(item) for item in items]``, on ``jobs`` processes when there are enough items.
 
-    This process is one of the ``jobs``: it forks ``jobs - 1`` workers, and
-    each takes runs of items (about eight runs per process, so that a slow run
-    does not leave a core idle) while this one works through the runs from
-    the end, taking each one no worker has started. Every forked worker
-    copies the pages of the corpus it touches (reference counts are written),
-    so one fewer worker is that much less memory.
+    This process is one of the ``jobs``: it takes items from the first one
+    forwards while ``jobs - 1`` forked workers take them from the last one
+    backwards, one at a time, under one shared lock, until they meet. Each
+    worker sends all its results back when it is done. Nothing else travels:
+    no queue, no thread in this process that would need the interpreter lock
+    while this process works (with a pool executor, the thread feeding the
+    worker waited for that lock and the worker sat idle for most of a run).
 
     ``task`` and ``items`` may be anything (closures over the corpus): the
-    workers inherit them, and only index ranges go out. The results must pickle.
+    workers inherit them. The results must pickle. If a worker dies, the
+    items it took are done here; a task's exception is raised here.
     """
     if jobs <= 1 or len(items) < min_items or not can_fork():
         return [task(item) for item in items]
-    global _WORK
-    size = max(1, len(items) // (jobs * 8))
-    spans = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    _WORK = (task, items)  # type: ignore[assignment]
+    context = multiprocessing.get_context("fork")
+    lock = context.Lock()
+    bounds = context.RawArray("l", [0, len(items)])  # [next item from the front, lowest item taken from the back]
+    workers = []
+    for _ in range(jobs - 1):
+        receiver, sender = context.Pipe(duplex=False)
+        worker = context.Process(target=_work, args=(task, items, lock, bounds, sender), daemon=True)
+        worker.start()
+        sender.close()
+        workers.append((worker, receiver))
+    results: dict[int, Any] = {}
     try:
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_apply, span) for span in spans]
-            own: dict[int, list[object]] = {}
-            for n in range(len(spans) - 1, -1, -1):
-                if not futures[n].cancel():  # a worker has it: the rest are theirs too
+        while True:
+            with lock:
+                n = bounds[0]
+                if n >= bounds[1]:
                     break
-                own[n] = _apply(spans[n])
-            runs = [own[n] if n in own else futures[n].result() for n in range(len(spans))]
+                bounds[0] = n + 1
+            results[n] = task(items[n])
+    except BaseException:
+        for worker, _ in workers:
+            worker.terminate()
+        raise
+    for worker, receiver in workers:
+        try:
+            done = receiver.recv()
+        except (EOFError, OSError):  # the worker died: what it took is done below
+            done = {}
+        worker.join()
+        if isinstance(done, _Failed):
+            raise done.error from RuntimeError(f"in a forked worker, item {done.index}:\n{done.trace}")
+        results.update(done)
+    return [results[n] if n in results else task(items[n]) for n in range(len(items))]
+
+
+def _work(task: Callable[[Any], Any], items: Sequence[Any], lock: Any, bounds: Any, sender: Any) -> None:
+    """In a forked worker: take items from the back until the front reaches them; send the results."""
+    done: dict[int, Any] = {}
+    try:
+        while True:
+            with lock:
+                n = bounds[1] - 1
+                if n < bounds[0]:
+                    break
+                bounds[1] = n
+            try:
+                done[n] = task(items[n])
+            except BaseException as error:  # noqa: BLE001 (sent back and raised there)
+                sender.send(_Failed(n, error))
+                return
+        sender.send(done)
     finally:
-        _WORK = None
-    return [result for run in runs for result in run]  # type: ignore[misc]
+        sender.close()
+        os._exit(0)  # no interpreter teardown: the parent owns every file and lock it inherited

@@ -38,3 +38,15 @@ def test_a_failure_in_a_worker_is_raised_here() -> None:
 
     with pytest.raises(ValueError, match="item 123"):
         fork_map(task, list(range(300)), jobs=2, min_items=10)
+
+
+def test_the_items_of_a_worker_that_dies_are_done_here() -> None:
+    parent = os.getpid()
+
+    def task(x: int) -> int:
+        if x == 250 and os.getpid() != parent:
+            os._exit(3)  # a worker killed mid-run (out of memory, a signal)
+        time.sleep(0.001)
+        return x * 3
+
+    assert fork_map(task, list(range(300)), jobs=2, min_items=10) == [x * 3 for x in range(300)]
