@@ -16,8 +16,13 @@ from functools import partial
 from .. import markup
 from ..corpus import Corpus
 from ..models import Page, input_hash
-from ..wording import excerpt
+from ..wording import excerpt, shorten
 from .common import BOOST, PageJob, anchor, long_date
+
+ALSO_LISTED = 2
+"""Other articles named in a row that several articles state word for word (the rest are counted)."""
+ALSO_TITLE = 48
+"""Characters of each such article's headline shown."""
 
 _Event = tuple[str, str, str, str, int, str]
 """(ISO date, sentence, date expression, article slug, paragraph, article title)."""
@@ -49,11 +54,12 @@ def _page(corpus: Corpus, period: str, events: list[_Event]) -> Page:
     out = [f"# {markup.text(_title(period))}", "", "| When | What happened | Source |", "|---|---|---|"]
     for row in _rows(events):
         date, text, expression, slug, paragraph, title = row[0]
-        sources = [f"[{markup.text(title)}]({markup.relative(here, corpus.by_slug[slug].path)}#{anchor(paragraph)})"]
-        sources += [f"[{long_date(corpus.by_slug[other].article.date)}]"
-                    f"({markup.relative(here, corpus.by_slug[other].path)}#{anchor(at)})"
-                    for _, _, _, other, at, _ in row[1:]]
-        cited = sources[0] + (" · also " + ", ".join(sources[1:]) if len(sources) > 1 else "")
+        first = f"[{markup.text(title)}]({markup.relative(here, corpus.by_slug[slug].path)}#{anchor(paragraph)})"
+        also = [f"[{markup.text(shorten(other_title, ALSO_TITLE))}]"
+                f"({markup.relative(here, corpus.by_slug[other].path)}#{anchor(at)})"
+                for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
+        more = len(row) - 1 - len(also)
+        cited = first + (" · also in " + "; ".join(also) if also else "") + (f" and {more} more" if more else "")
         out.append(f"| {long_date(date)} | {markup.text(excerpt(text, expression))} | {cited} |")
     meta = {"title": _title(period), "type": "index", "search": {"boost": BOOST["index"]}}
     return Page(here, markup.seal(meta, "\n".join(out) + "\n"))
