@@ -108,6 +108,14 @@ def test_digests_and_entities_are_built(built_site) -> None:
     assert "2024" in years and "2020" in years
 
 
+def test_the_404_page_points_to_search_and_the_indexes(built_site) -> None:
+    page = parse(built_site.site / "404.html")
+    assert "Page not found" in page.text and "named after their date and headline" in page.text
+    for section in ("topics", "articles", "entities", "timeline"):
+        assert any(href.endswith(f"/{section}/") for href in page.hrefs), section  # under site_url's path
+        assert (built_site.site / section / "index.html").is_file()
+
+
 def test_home_page_links_to_every_digest(built_site) -> None:
     home = parse(built_site.site / "index.html")
     targets = {h.split("#")[0].rstrip("/") for h in home.hrefs}
