@@ -266,6 +266,9 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",;:").strip()
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def extract_quotes(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Direct quotations with their speakers, in reading order."""
     resolver = _Resolver(paragraphs, mentions)
@@ -298,4 +301,17 @@ def extract_quotes(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> tu
         quotes.append(Quote(text=text, speaker=speaker, speaker_type=kind, paragraph=span.p0))  # type: ignore[arg-type]
         if speaker:
             resolver.previous = ((span.p1, span.end), speaker, kind)
-    return tuple(quotes)
+    return _whole(quotes)
+
+
+def _whole(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """Each quotation once, in full: an article often quotes a few words of a remark in its
+    lead ("higher than the highest mountain") and the whole remark further down. A quotation
+    inside a longer one (or equal to an earlier one) by the same speaker, or by no known
+    speaker, is dropped."""
+    keys = [_NON_WORD.sub(" ", q.text.casefold()).strip() for q in quotes]
+    return tuple(
+        quote for i, quote in enumerate(quotes)
+        if not any(j != i and keys[i] in keys[j] and (len(keys[j]) > len(keys[i]) or j < i)
+                   and quote.speaker in (None, other.speaker) for j, other in enumerate(quotes))
+    )

@@ -106,3 +106,14 @@ def test_described_as():
     paragraphs = ('Singh described the friendship as "higher than the highest mountain," adding more.',)
     quotes = extract_quotes(paragraphs, (person("Singh", "Rajnath Singh", 0),))
     assert [(q.text, q.speaker) for q in quotes] == [("higher than the highest mountain", "Rajnath Singh")]
+
+
+def test_a_remark_quoted_in_part_and_in_full_is_kept_once_in_full():
+    paragraphs = (
+        'Singh called the friendship "higher than the highest mountain" in Moscow.',
+        "He termed the bilateral friendship “higher than the highest mountain and deeper than the deepest "
+        "ocean,” Singh said.",
+    )
+    mentions = (person("Rajnath Singh", "Singh", 0), person("Rajnath Singh", "Singh", 1))
+    got = speakers(paragraphs, mentions)
+    assert [text for text, *_ in got] == ["higher than the highest mountain and deeper than the deepest ocean"]
