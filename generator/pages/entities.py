@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections import defaultdict
 from functools import partial
 
@@ -15,6 +16,7 @@ from ..models import Entity, Page, Quote, input_hash
 from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
 
 MAX_LISTED = 100
+_WORDS = re.compile(r"\W+")
 CO_MENTIONED = 10
 
 
@@ -108,13 +110,14 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     quotes = _quotes(corpus, key, entity)
     if quotes:
         out += ["## Quotes", ""]
+        said: dict[str, list[tuple[Quote, str]]] = {}  # the same words in several articles: one quote
         for quote, slug in quotes:
-            target = markup.relative(here, by_slug[slug].path)
-            out += [
-                f"> “{markup.text(quote.text)}”  ",
-                f"> — [{long_date(by_slug[slug].article.date)}]({target}#{anchor(quote.paragraph)})",
-                "",
-            ]
+            said.setdefault(_WORDS.sub(" ", quote.text.casefold()).strip(), []).append((quote, slug))
+        for cited in said.values():
+            sources = " · ".join(
+                f"[{long_date(by_slug[slug].article.date)}]({markup.relative(here, by_slug[slug].path)}#{anchor(q.paragraph)})"
+                for q, slug in cited)
+            out += [f"> “{markup.text(cited[0][0].text)}”  ", f"> — {sources}", ""]
     out += ["## Articles", ""]
     for slug in slugs[:MAX_LISTED]:
         document = by_slug[slug]
