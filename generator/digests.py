@@ -80,6 +80,17 @@ def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> 
     return tuple(entries)
 
 
+def _reported_first(units: list[Unit]) -> list[Unit]:
+    """An article's sentences in reading order, but those that open with a quotation last:
+    a digest's summary and overview say what happened in the reporter's words ("Singh held
+    talks with ..."), not with a line someone posted ("“Had a very productive meeting ...")."""
+    return sorted(units, key=_opens_with_quote)
+
+
+def _opens_with_quote(unit: Unit) -> bool:
+    return unit.text.startswith(("“", '"', "‘"))
+
+
 def _negated(iso: str) -> tuple[int, ...]:
     """Sort key putting later ISO dates (``2024``, ``2024-07``, ``2024-07-01``) first."""
     return tuple(-int(part) for part in iso.split("-") if part.isdigit())
@@ -124,13 +135,15 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     # article, as the fact it belongs to (even when that fact is among the key facts).
     lead: str | None = None
     for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
-        own = units_of[document.slug]
+        own = _reported_first(units_of[document.slug])
         about = [u for u in own if keys and keys.search(u.text)] if keys else []
         if lead is None and (about or own):
             first = (about or own)[0]
             n = group_of.get((first.slug, first.text))
             lead = fact(groups[n], order).text if n is not None else first.text
         for unit in (about or own)[:OVERVIEW_CANDIDATES]:
+            if _opens_with_quote(unit):
+                continue
             n = group_of.get((unit.slug, unit.text))
             if n in used_groups or (n is not None and id(groups[n]) in in_facts):
                 continue
