@@ -130,3 +130,12 @@ def test_extra_article_joins_the_same_world(tmp_path: Path, written: list[Path])
 def test_cli_writes_files(tmp_path: Path) -> None:
     assert corpus.main(["--n", "7", "--out", str(tmp_path / "c"), "--seed", "2"]) == 0
     assert len(list((tmp_path / "c").glob("*.txt"))) == 7
+
+
+def test_compare_runs_two_commits_in_turns(capsys) -> None:
+    """bench.compare checks out both versions and times each kind of run once per round."""
+    from bench.compare import main
+
+    assert main(["HEAD", "HEAD~0", "--size", "20", "--rounds", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("round ") == 4 and "| HEAD |" in out and "| HEAD~0 |" in out
