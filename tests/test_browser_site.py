@@ -191,7 +191,11 @@ def test_no_console_errors_and_no_other_hosts(site, base_url, visit, which) -> N
     errors = v.errors
     if status == 404:  # Chromium reports the 404 of the page itself; nothing else may fail
         errors = [e for e in errors if "status of 404" not in e]
-        assert heading(page) == ["404 - Not found"]
+        assert heading(page) == ["Page not found"]
+        page.get_by_role("link", name="Articles by month").click()  # served at a nested address: links from the root
+        page.wait_for_load_state("networkidle")
+        assert page.url == base_url + "articles/" and heading(page) == ["Articles by month"]
+        page.go_back()
         page.locator("a.md-header__button.md-logo").click()
         page.wait_for_load_state("networkidle")
         assert page.url == base_url and heading(page) == ["Briefing"]
@@ -202,7 +206,7 @@ def test_no_console_errors_and_no_other_hosts(site, base_url, visit, which) -> N
 
 def test_404_page_is_built_and_links_home(site) -> None:
     html = site.html("404.html")
-    assert "404 - Not found" in html
+    assert "Page not found" in html
     # The 404 page is served at any depth, so its links start at the site root.
     assert re.search(r'<a href="/\.?" title="[^"]*" class="md-header__button md-logo"', html)
     assert re.search(r'<a href="/\.?" class="md-tabs__link">', html)
