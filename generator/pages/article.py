@@ -174,8 +174,17 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> s
     out += [f"*Source file `{markup.clean(article.source).replace('`', '')}` · id {article.id}*", ""]
     out += ["## Article text", ""]
     for n, paragraph in enumerate(analysis.paragraphs):
-        out += [markup.text(paragraph), f"{{: #{anchor(n)} }}", ""]
+        shown = markup.text(paragraph)
+        out += [f"**{shown}**" if n and _is_subheading(paragraph) else shown, f"{{: #{anchor(n)} }}", ""]
     return "\n".join(out)
+
+
+def _is_subheading(paragraph: str) -> bool:
+    """A line the article uses as a section heading ("Putin's Visit To India"): short, no closing
+    punctuation, most words capitalised. Shown in bold so the text reads in sections."""
+    words = paragraph.split()
+    return (0 < len(words) <= 10 and paragraph[-1] not in ".!?:;,\"”’)…"
+            and sum(word[:1].isupper() or word[:1].isdigit() for word in words) >= 0.6 * len(words))
 
 
 def render(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> Page:
