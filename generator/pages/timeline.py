@@ -1,8 +1,10 @@
-"""The timeline: every dated event across the corpus, newest first, one page per month.
+"""The timeline: every dated event across the corpus, newest first, one page per month
+(more pages for a month with more than ``MAX_ROWS`` rows).
 
-A page per month keeps each page readable at any corpus size (a page per
-year held about 10,000 rows and 4 MB of HTML at 5,000 articles), and a new
-article only changes the months its dates fall in. Events dated only by year
+A page per month, cut into pages of at most ``MAX_ROWS`` rows, keeps each page
+readable at any corpus size (a page per year held about 10,000 rows and 4 MB of
+HTML at 5,000 articles; the year-only page for 2024 still had 1,800 rows), and a
+new article only changes the months its dates fall in. Events dated only by year
 ("in 2020") have a page of their own per year, after that year's months.
 A sentence several articles repeat word for word is one row citing each of them
 (at 5,000 articles that was 40,000 rows down to 22,000).
@@ -19,6 +21,8 @@ from ..models import Page, input_hash
 from ..wording import excerpt, shorten
 from .common import BOOST, PageJob, anchor, long_date
 
+MAX_ROWS = 200
+"""Rows on one timeline page; a longer month (or year, for year-only dates) has more pages."""
 ALSO_LISTED = 2
 """Other articles named in a row that several articles state word for word (the rest are counted)."""
 ALSO_TITLE = 48
@@ -49,33 +53,60 @@ def _rows(events: list[_Event]) -> list[list[_Event]]:
     return list(rows.values())
 
 
-def _page(corpus: Corpus, period: str, events: list[_Event]) -> Page:
-    here = f"timeline/{period}.md"
-    out = [f"# {markup.text(_title(period))}", "", "| When | What happened | Source |", "|---|---|---|"]
-    for row in _rows(events):
-        date, text, expression, slug, paragraph, title = row[0]
-        first = f"[{markup.text(title)}]({markup.relative(here, corpus.by_slug[slug].path)}#{anchor(paragraph)})"
+def _path(period: str, part: int) -> str:
+    return f"timeline/{period}.md" if part == 1 else f"timeline/{period}-page-{part}.md"
+
+
+def _parts(rows: list[list[_Event]]) -> list[list[list[_Event]]]:
+    """The rows cut into pages of at most ``MAX_ROWS``, newest first (always one page)."""
+    return [rows[n : n + MAX_ROWS] for n in range(0, len(rows), MAX_ROWS)] or [[]]
+
+
+def _pager(here: str, period: str, part: int, parts: int) -> str:
+    """``Page 1 · **2** · 3``: links to a period's other pages (newest events on page 1)."""
+    return "Page " + " · ".join(
+        f"**{n}**" if n == part else f"[{n}]({markup.relative(here, _path(period, n))})" for n in range(1, parts + 1))
+
+
+def _page(corpus: Corpus, period: str, rows: list[list[_Event]], part: int, parts: int) -> Page:
+    here = _path(period, part)
+    title = _title(period) + (f" (page {part} of {parts})" if parts > 1 else "")
+    out = [f"# {markup.text(title)}", ""]
+    if parts > 1:
+        out += [_pager(here, period, part, parts), ""]
+    out += ["| When | What happened | Source |", "|---|---|---|"]
+    for row in rows:
+        date, text, expression, slug, paragraph, title_ = row[0]
+        first = f"[{markup.text(title_)}]({markup.relative(here, corpus.by_slug[slug].path)}#{anchor(paragraph)})"
         also = [f"[{markup.text(shorten(other_title, ALSO_TITLE))}]"
                 f"({markup.relative(here, corpus.by_slug[other].path)}#{anchor(at)})"
                 for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
         more = len(row) - 1 - len(also)
         cited = first + (" · also in " + "; ".join(also) if also else "") + (f" and {more} more" if more else "")
         out.append(f"| {long_date(date)} | {markup.text(excerpt(text, expression))} | {cited} |")
-    meta = {"title": _title(period), "type": "index", "search": {"boost": BOOST["index"]}}
+    if parts > 1:
+        out += ["", _pager(here, period, part, parts)]
+    meta = {"title": title, "type": "index", "search": {"boost": BOOST["index"]}}
     return Page(here, markup.seal(meta, "\n".join(out) + "\n"))
 
 
 def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
-    """A job for the page of each month (and of each year, for year-only dates), and the index.
-    A month's fingerprint covers its events and their articles' titles (and code ``version``)."""
+    """Jobs for the pages of each month (and of each year, for year-only dates), and the index.
+    A period with more than ``MAX_ROWS`` rows has several pages, so no page grows with the
+    corpus. A page's fingerprint covers its rows, their articles' titles, its place among
+    the period's pages (and code ``version``)."""
     periods: dict[str, list[_Event]] = defaultdict(list)
     for document in corpus.documents:
         for event in document.analysis.events:
             periods[_period(event.date)].append(
                 (event.date, event.text, event.expression, document.slug, event.paragraph, document.title))
-    jobs = [PageJob(f"timeline/{period}.md", partial(_fingerprint, version, period, events),
-                    partial(_page, corpus, period, events))
-            for period, events in periods.items()]
+    rows = {period: _rows(events) for period, events in periods.items()}
+    jobs = []
+    for period, period_rows in rows.items():
+        parts = _parts(period_rows)
+        jobs += [PageJob(_path(period, n), partial(_fingerprint, version, period, n, len(parts), part),
+                         partial(_page, corpus, period, part, n, len(parts)))
+                 for n, part in enumerate(parts, start=1)]
 
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
              "one page per month.", ""]
@@ -85,7 +116,7 @@ def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Pa
     for year in sorted(by_year, reverse=True):
         index += [f"## {year}", ""]
         for period in sorted(by_year[year], key=lambda p: (len(p) == 7, p), reverse=True):
-            count = len({(e[0], e[1]) for e in periods[period]})  # rows, as the page shows them
+            count = len(rows[period])  # rows, as the pages show them
             label = long_date(period) if len(period) == 7 else f"Dated only by year {period}"
             index.append(f"- [{label}]({period}.md) · {count} event{'s' if count != 1 else ''}")
         index.append("")
@@ -95,5 +126,5 @@ def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Pa
     return jobs, Page("timeline/index.md", markup.seal(meta, "\n".join(index).rstrip("\n") + "\n"))
 
 
-def _fingerprint(version: str, period: str, events: list[_Event]) -> str:
-    return input_hash((version, period, sorted(events)))
+def _fingerprint(version: str, period: str, part: int, parts: int, rows: list[list[_Event]]) -> str:
+    return input_hash((version, period, part, parts, rows))
