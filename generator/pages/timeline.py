@@ -109,7 +109,7 @@ def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Pa
                  for n, part in enumerate(parts, start=1)]
 
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
-             "one page per month.", ""]
+             "one page per month (a busy month has several).", ""]
     by_year: dict[str, list[str]] = defaultdict(list)
     for period in periods:
         by_year[period[:4]].append(period)
