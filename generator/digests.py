@@ -23,6 +23,7 @@ from .facts import Unit, balanced, cluster, fact, person_stems
 from .facts import units as sentence_units
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
 from .parallel import fork_map
+from .quotes import words
 from .wording import excerpt, mass, shorten
 
 MAX_FACT_ARTICLES = 16
@@ -101,7 +102,7 @@ def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
     out = []
     for document in members:
         for quote in document.quotes:
-            key = re.sub(r"\W+", " ", quote.text.lower()).strip()
+            key = words(quote.text)
             if any(key in s or s in key for s in seen):
                 continue
             seen.add(key)

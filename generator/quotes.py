@@ -269,6 +269,12 @@ def _clean(text: str) -> str:
 _NON_WORD = re.compile(r"\W+")
 
 
+def words(text: str) -> str:
+    """A quotation's words, for telling whether two quotations are the same (or one is
+    part of the other): case, punctuation and quotation marks ignored."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
 def extract_quotes(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Direct quotations with their speakers, in reading order."""
     resolver = _Resolver(paragraphs, mentions)
@@ -309,7 +315,7 @@ def _whole(quotes: list[Quote]) -> tuple[Quote, ...]:
     lead ("higher than the highest mountain") and the whole remark further down. A quotation
     inside a longer one (or equal to an earlier one) by the same speaker, or by no known
     speaker, is dropped."""
-    keys = [_NON_WORD.sub(" ", q.text.casefold()).strip() for q in quotes]
+    keys = [words(q.text) for q in quotes]
     return tuple(
         quote for i, quote in enumerate(quotes)
         if not any(j != i and keys[i] in keys[j] and (len(keys[j]) > len(keys[i]) or j < i)

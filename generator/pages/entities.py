@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections import defaultdict
 from functools import partial
 
@@ -13,10 +12,10 @@ from scipy import sparse
 from .. import markup
 from ..corpus import Corpus
 from ..models import Entity, Page, Quote, input_hash
+from ..quotes import words
 from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
 
 MAX_LISTED = 100
-_WORDS = re.compile(r"\W+")
 CO_MENTIONED = 10
 
 
@@ -118,7 +117,7 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
         out += ["## Quotes", ""]
         said: dict[str, list[tuple[Quote, str]]] = {}  # the same words in several articles: one quote
         for quote, slug in quotes:
-            said.setdefault(_WORDS.sub(" ", quote.text.casefold()).strip(), []).append((quote, slug))
+            said.setdefault(words(quote.text), []).append((quote, slug))
         for cited in said.values():
             sources = " · ".join(
                 f"[{long_date(by_slug[slug].article.date)}]({markup.relative(here, by_slug[slug].path)}#{anchor(q.paragraph)})"
