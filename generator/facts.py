@@ -45,7 +45,8 @@ class Unit:
 
 
 def is_statement(sentence: str) -> bool:
-    """A sentence, not a section heading ("Putin's Visit To India")."""
+    """A sentence, not a section heading (``entities.is_heading``) nor any other short line
+    without closing punctuation ("Read more"): what a digest may state as a fact."""
     return sentence.rstrip()[-1:] in ".!?\"”’)" or len(sentence.split()) > 12
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.pages.article import _is_subheading
+from generator.entities import is_heading
 
 
 @pytest.mark.parametrize("paragraph, heading", [
@@ -19,13 +19,13 @@ from generator.pages.article import _is_subheading
     ("“We Are Partners”", False),
 ])
 def test_what_counts_as_a_section_heading(paragraph: str, heading: bool) -> None:
-    assert _is_subheading(paragraph) is heading
+    assert is_heading(paragraph) is heading
 
 
 def test_a_heading_made_of_markdown_stays_text() -> None:
     from generator import markup
 
     hostile = "Big *News* Here And There [Now](http://x) <script>alert(1)</script> Today Again"
-    assert _is_subheading(hostile)
+    assert is_heading(hostile)
     html = markdown.markdown(f"**{markup.text(hostile)}**", extensions=["attr_list"])
     assert "<script>" not in html and "<a " not in html and html.count("<strong>") == 1 and "<em>" not in html

@@ -9,6 +9,7 @@ from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus, entity_key
+from ..entities import is_heading
 from ..models import Document, Page, input_hash
 from .common import BOOST, TYPE_LABELS, anchor, long_date, safe_url
 
@@ -175,16 +176,9 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> s
     out += ["## Article text", ""]
     for n, paragraph in enumerate(analysis.paragraphs):
         shown = markup.text(paragraph)
-        out += [f"**{shown}**" if n and _is_subheading(paragraph) else shown, f"{{: #{anchor(n)} }}", ""]
+        out += [f"**{shown}**" if n and is_heading(paragraph) else shown, f"{{: #{anchor(n)} }}", ""]
     return "\n".join(out)
 
-
-def _is_subheading(paragraph: str) -> bool:
-    """A line the article uses as a section heading ("Putin's Visit To India"): short, no closing
-    punctuation, most words capitalised. Shown in bold so the text reads in sections."""
-    words = paragraph.split()
-    return (0 < len(words) <= 10 and paragraph[-1] not in ".!?:;,\"”’)…"
-            and sum(word[:1].isupper() or word[:1].isdigit() for word in words) >= 0.6 * len(words))
 
 
 def render(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> Page:
