@@ -12,7 +12,6 @@ kept between runs under a key of everything it reads (:class:`DigestKeys`).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Mapping, Protocol, Sequence
@@ -48,17 +47,38 @@ class DigestMemo(Protocol):
     def put_many(self, items: Mapping[str, Digest], keep: Iterable[str]) -> None: ...
 
 
-def _key_pattern(corpus: Corpus, topic: Topic) -> re.Pattern[str] | None:
+class _Names:
+    """Any written form of the names that define a topic, as a whole word, in any case
+    (what ``re.compile(r"(?<!\w)(?:form|...)(?!\w)", re.IGNORECASE).search`` finds): a
+    plain search per form, since compiling one pattern per topic cost more than using it."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = sorted({f.lower() for f in forms}, key=lambda f: (-len(f), f))
+
+    def search(self, text: str) -> bool:
+        low = text.lower()
+        for form in self.forms:
+            start = low.find(form)
+            while start >= 0:
+                end = start + len(form)
+                if not (start and _is_word(low[start - 1])) and not (end < len(low) and _is_word(low[end])):
+                    return True
+                start = low.find(form, start + 1)
+        return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _key_names(corpus: Corpus, topic: Topic) -> _Names | None:
     """Any written form of the names that define the topic."""
     forms = set(topic.keys)
     for key in topic.keys:
         for entity in corpus.entities_named(key):
             forms.update(entity.aliases)
     forms = {f for f in forms if len(f) > 1}
-    if not forms:
-        return None
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return _Names(forms) if forms else None
 
 
 def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> tuple[TimelineEntry, ...]:
@@ -122,13 +142,13 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     groups = cluster(units, person_stems(compared))
     multi = [g for g in groups if len({u.slug for u in g}) > 1]
     multi.sort(key=lambda g: (-len({u.slug for u in g}), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
-    facts = [fact(g, order) for g in multi][:MAX_FACTS]
+    facts = [fact(g, order) for g in multi[:MAX_FACTS]]
     covered = {(u.slug, u.text) for g in multi for u in g}
 
     overview: list[Fact] = []
     used_groups: set[int] = set()
     group_of = {(u.slug, u.text): n for n, g in enumerate(groups) for u in g}
-    keys = _key_pattern(corpus, topic)
+    keys = _key_names(corpus, topic)
     # The overview: how the topic began, one sentence per article, oldest first; never a
     # sentence the key facts below already state (the reader would read it twice).
     in_facts = {id(g) for g in multi[:MAX_FACTS]}

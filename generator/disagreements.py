@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterator, Mapping, Sequence
 
 from .corpus import Corpus
 from .facts import Unit
@@ -54,6 +54,36 @@ def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
 
 
 _TRAILING_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}$")
+_IN_AT = re.compile(r"\b(?:in|at)\s+")
+_THE = re.compile(r"the\s+")
+
+
+def _placed(text: str, forms: Mapping[str, Sequence[str]]) -> Iterator[tuple[int, str]]:
+    """Where ``text`` says "in <form>", "at the <form>" (``forms`` by first character,
+    longest first), as
+    (offset of "in"/"at", form): the matches of ``\b(?:in|at)\s+(?:the\s+)?(form|...)\b``,
+    without compiling that pattern for every topic's own places."""
+    pos = 0
+    while (found := _IN_AT.search(text, pos)) is not None:
+        after = found.end()
+        the = _THE.match(text, after)
+        for at in ((the.end(), after) if the else (after,)):
+            form = next((f for f in forms.get(text[at : at + 1], ()) if text.startswith(f, at)
+                         and _boundary(text, at + len(f))), None)
+            if form is not None:
+                yield found.start(), form
+                pos = at + len(form)
+                break
+        else:
+            pos = found.start() + 1
+    return
+
+
+def _boundary(text: str, at: int) -> bool:
+    """``\b`` at ``at``: a word character on one side only."""
+    left = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    right = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return left != right
 
 
 def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -> list[Disagreement]:
@@ -76,16 +106,16 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
                     owners.setdefault(form, (type_, name))
     if not aliases or not owners:
         return []
-    place_re = re.compile(
-        r"\b(?:in|at)\s+(?:the\s+)?(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")\b"
-    )
+    forms: dict[str, list[str]] = defaultdict(list)  # by first character, longest first
+    for alias in sorted(aliases, key=len, reverse=True):
+        forms[alias[0]].append(alias)
     claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
     for unit in units:
-        for match in place_re.finditer(unit.text):
-            before = _TRAILING_WORDS.sub("", unit.text[: match.start()].rstrip())
+        for start, place in _placed(unit.text, forms):
+            before = _TRAILING_WORDS.sub("", unit.text[:start].rstrip())
             for form, owner in owners.items():
                 if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):
-                    claims[owner][aliases[match.group(1)]].add(Citation(unit.slug, unit.paragraph))
+                    claims[owner][aliases[place]].add(Citation(unit.slug, unit.paragraph))
                     break
     found = []
     for (type_, name), by_place in sorted(claims.items()):

@@ -41,7 +41,13 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``."""
-    return frozenset(stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1)
+    return frozenset(filter(None, map(_content_stem, _TOKEN.findall(text.lower()))))
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a stop word or a single character."""
+    return None if word in STOP_WORDS or len(word) < 2 else stem(word)
 
 
 COMMON_ZIPF = 6.0
