@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .boilerplate import is_boilerplate
 from .dates import resolve_dates
 from .dedup import signature
 from .datelines import split_dateline
@@ -21,10 +22,13 @@ from .tags import candidate_tags
 
 
 def body_without_dateline(article: Article) -> tuple[str | None, tuple[str, ...]]:
-    """The dateline (or None) and the paragraphs without it, empty paragraphs dropped."""
-    dateline, rest = split_dateline(article.paragraphs[0])
-    paragraphs = tuple(p for p in (rest.strip(), *article.paragraphs[1:]) if p.strip())
-    return dateline, paragraphs or article.paragraphs
+    """The dateline (or None) and the story's paragraphs without it: empty paragraphs and
+    bylines, credits, captions and links (:mod:`boilerplate`) dropped, so the dateline is
+    read from the story's first paragraph even below a byline."""
+    story = [p for p in article.paragraphs if p.strip() and not is_boilerplate(p)] or list(article.paragraphs)
+    dateline, rest = split_dateline(story[0])
+    paragraphs = tuple(p for p in (rest.strip(), *story[1:]) if p.strip())
+    return dateline, paragraphs or tuple(story)
 
 
 def analyse(article: Article, knowledge: Any) -> Analysis:

@@ -50,7 +50,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|to be held|is to|are to|scheduled|expected to|plans? to|planned|"
-    r"due to|set to|upcoming|forthcoming|next|coming)\b",
+    r"due to|set to|upcoming|forthcoming|next|coming|expects?|forecasts?|predicts?|(?:aims?|intends?|hopes?) to)\b",
     re.IGNORECASE,
 )
 _MONTH_GAP_PAST = 2

@@ -48,7 +48,7 @@ class DigestMemo(Protocol):
 
 
 class _Names:
-    """Any written form of the names that define a topic, as a whole word, in any case
+    r"""Any written form of the names that define a topic, as a whole word, in any case
     (what ``re.compile(r"(?<!\w)(?:form|...)(?!\w)", re.IGNORECASE).search`` finds): a
     plain search per form, since compiling one pattern per topic cost more than using it."""
 

@@ -59,9 +59,8 @@ _THE = re.compile(r"the\s+")
 
 
 def _placed(text: str, forms: Mapping[str, Sequence[str]]) -> Iterator[tuple[int, str]]:
-    """Where ``text`` says "in <form>", "at the <form>" (``forms`` by first character,
-    longest first), as
-    (offset of "in"/"at", form): the matches of ``\b(?:in|at)\s+(?:the\s+)?(form|...)\b``,
+    r"""Where ``text`` says "in <form>", "at the <form>" (``forms`` by first character,
+    longest first), as (offset of "in"/"at", form): the matches of ``\b(?:in|at)\s+(?:the\s+)?(form|...)\b``,
     without compiling that pattern for every topic's own places."""
     pos = 0
     while (found := _IN_AT.search(text, pos)) is not None:

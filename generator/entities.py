@@ -20,9 +20,9 @@ import re
 from typing import NamedTuple
 
 from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
-from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, EQUIPMENT_CUES, EVENT_CUES,  # noqa: F401 (re-exported)
+from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, DESCRIPTORS, EQUIPMENT_CUES, EVENT_CUES,  # noqa: F401
                       EVENT_HEADS, LOWER_ORG, LOWER_ORG_HINT, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
-                      OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES, PLACE_HEADS, SHIP_PREFIXES,
+                      OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES, PLACE_HEADS, SHIP_PREFIXES, STAFF_AT, STAKE_OF,
                       TITLE_HEADS, TITLE_WORDS, YEARS, Tok, is_model, model_key, name_key, sparse_tokens,
                       tok_at)
 from .models import EntityType, Mention
@@ -66,6 +66,8 @@ class _Article:
         self.words: list[str] = []
         self.ends: list[int] = []
         self.acronyms: dict[str, str] = {}
+        self.companies: set[str] = set()
+        """Names the article's own words call a company ("analysts at Goldman Sachs")."""
 
     def common(self, word: str) -> bool:
         low = word.lower()
@@ -147,6 +149,10 @@ class _Article:
         titled = len(span) > 1 and span[0].low in TITLE_WORDS
         if span and initial and not titled and self.sentence_word(span[0]) and not self.known(span):
             span = span[1:]
+        described = len(span) > 1 and initial and span[0].low in DESCRIPTORS
+        if described:
+            span = span[1:]  # "Rival Honda Motor Co", "Carmaker Toyota": a company
+        first = j - len(span)  # where the span now starts (only leading tokens were dropped)
         while span and span[-1].low in ANY_HEAD and span[-1].text.islower():
             span = span[:-1]
         if not span:
@@ -159,9 +165,25 @@ class _Article:
             self.tok(toks, j + 1)
         rest = [self.tok(toks, k) for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
         before = len(self.found)
-        self.classify(text, span, paragraph, after, rest)
+        if (described or self.company_context(toks, first)) \
+                and not self.title_end(span) and self.head([t.low for t in span]) in (None, "organisation"):
+            # "single": the article's full company name wins ("Toyota" -> "Toyota Motor Corp")
+            self.add("organisation", _text(text, span), _name(_text(text, span)), paragraph, "single")
+            self.companies.add(self.found[-1].name)
+        else:
+            self.classify(text, span, paragraph, after, rest)
         if paren and ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
             self.acronyms[toks[j + 1].text] = self.found[-1].name
+
+    def company_context(self, toks: list[Tok], first: int) -> bool:
+        """The words before a name say it is a company: "analysts at (the) X", "shares of X"."""
+        k = first - 1
+        if k >= 1 and self.tok(toks, k).low == "the":
+            k -= 1
+        if k < 1:
+            return False
+        word, before = self.tok(toks, k).low, self.tok(toks, k - 1).low
+        return (word == "at" and before in STAFF_AT) or (word == "of" and before in STAKE_OF)
 
     def sentence_word(self, tok: Tok) -> bool:
         low = tok.low
@@ -222,7 +244,11 @@ class _Article:
         return None
 
     def title_end(self, span: list[Tok]) -> int:
-        """Number of leading title tokens (``Russian Defence Minister``), 0 if none."""
+        """Number of leading title tokens (``Russian Defence Minister``), 0 if none.
+
+        A title may name its office (``Secretary of State Marco Rubio``) or its
+        organisation (``Treasury Secretary Scott Bessent``, ``Apple CEO Tim Cook``):
+        then it is the tokens up to the last title word before a person's name."""
         end = 0
         for index, tok in enumerate(span):
             if tok.low in TITLE_WORDS or (tok.low in DEMONYMS and index == 0):
@@ -232,6 +258,17 @@ class _Article:
                     break
                 continue
             break
+        if end and end < len(span) and span[end].low == "of":
+            office = end + 1  # "Secretary of State", "Minister of External Affairs"
+            while office < len(span) and span[office].low in TITLE_WORDS and not span[office].possessive:
+                office += 1
+            if office > end + 1 and self.person_like(span[office:]):
+                return office
+        if not end:
+            for index in range(len(span) - 3, 0, -1):
+                if span[index].low in TITLE_HEADS and not any(t.possessive for t in span[:index]) \
+                        and self.person_like(span[index + 1:]):
+                    return index + 1
         return end
 
     def titled(self, text: str, span: list[Tok], end: int, paragraph: int) -> None:
@@ -347,6 +384,7 @@ class _Article:
         best_variant = {key: _only(counts) or _best(counts) for key, counts in variants.items()}
         best_person = {key: _only(counts) or max(counts, key=counts.__getitem__) for key, counts in people.items()}
         """The most frequent full name per surname (the first seen on a tie, as ``Counter.most_common``)."""
+        spelled = _spelled_out(self.found)
         out: set[Mention] = set()
         for f in dict.fromkeys(self.found):
             type_, name = f.type, f.name
@@ -362,6 +400,8 @@ class _Article:
                     expansion = self.acronyms[name]
                     typed = [g.type for g in self.found if g.name == expansion and g.type]
                     type_, name = (typed[0] if typed else "organisation"), expansion
+                elif name in spelled:
+                    type_, name = spelled[name]
                 elif f.kind == "titled":
                     type_ = "person"
                 elif f.kind == "single" and type_ is None:
@@ -370,9 +410,28 @@ class _Article:
                 name = best_model[model_key(name)]
             elif type_ != "person":
                 name = best_variant[(type_, name_key(name))]
+            if type_ in ("person", "place") and name in self.companies:
+                type_ = "organisation"
             if type_ is not None and name:
                 out.add(Mention(type_, f.surface, name, f.paragraph))
         return tuple(sorted(out))  # a Mention is a tuple (type, surface, name, paragraph): its own order
+
+
+_NOT_INITIALS = frozenset("of the and for on in & at to".split())
+
+
+def _spelled_out(found: list[_Found]) -> dict[str, tuple[EntityType, str]]:
+    """Acronym -> the one organisation or event of the article whose initials it is
+    ("ECB" for "European Central Bank", "IRIGC" for "India-Russia Inter-Governmental Commission")."""
+    out: dict[str, set[tuple[EntityType, str]]] = {}
+    for f in found:
+        if f.kind != "full" or f.type not in ("organisation", "event"):
+            continue
+        for pattern in (r"\s+", r"[\s-]+"):
+            words = [w for w in re.split(pattern, f.name) if w and w.lower() not in _NOT_INITIALS]
+            if len(words) > 1:
+                out.setdefault("".join(w[0] for w in words).upper(), set()).add((f.type, f.name))
+    return {acronym: next(iter(names)) for acronym, names in out.items() if len(names) == 1}
 
 
 def _model_order(name: str) -> tuple[int, int, str]:

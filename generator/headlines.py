@@ -90,9 +90,10 @@ _SUBORDINATE = re.compile(
     r"(?:,?\s+(?:as\s+(?:he|she|they|it|part\s+of|well\s+as)|while|whereas|even\s+as|who|which|whom|whose)\b"
     r"|,\s+(?:as|where|when|saying|adding|noting|stressing|citing|according|particularly|especially"
     r"|including|but|amid|after|before|although|though|because|since|despite|with|[a-z]+ing)\b"
+    r"|\s+but\s+(?=(?:also\s+)?(?:[a-z]+ed|said|told|held|kept|left|made|gave|took|warned)\b)"
     r"|\s+[;:—–]\s*|\s+-\s+|\s*\()"
 )
-_WORD = re.compile(r"[\w’'.&/-]+")
+_WORD = re.compile(r"[\w’'.&/%-]+")
 _AFTER_DATELINE = re.compile(r"^[\s(A-Za-z)]*?[:—–-]\s*")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s{2,}")

@@ -25,12 +25,12 @@ TITLE_HEADS = _words(
     commander cmdr marshal sergeant sgt senator sen representative rep congressman congresswoman
     governor gov mayor judge justice mr mrs ms miss dr prof professor sir dame lord lady sheikh emir
     sultan chairman chairwoman chairperson director ceo ambassador envoy spokesman spokeswoman
-    spokesperson coach commissioner speaker bishop cardinal ayatollah president-elect officer executive"""
+    spokesperson coach commissioner chair speaker bishop cardinal ayatollah president-elect officer executive"""
 )
 TITLE_WORDS = TITLE_HEADS | _words(
     """union defence defense foreign home finance interior external affairs prime vice deputy chief
     former acting senior junior federal state cabinet trade commerce health education labour labor
-    energy agriculture environment transport culture sports information economy industry navy army
+    energy agriculture environment transport treasury homeland security culture sports information economy industry navy army
     air staff executive managing operating financial technology attorney crown grand supreme
     national general-secretary secretary-general first lady of"""
 )
@@ -72,6 +72,18 @@ EQUIPMENT_CUES = _words(
     warships launcher launchers satellite satellites rocket rockets howitzer howitzers smartphone
     smartphones"""
 )
+DESCRIPTORS = _words(
+    """rival rivals fellow peer competitor carmaker automaker lender insurer retailer chipmaker
+    drugmaker startup start-up conglomerate regulator broker airline carrier miner exporter"""
+)
+"""Sentence-initial words that describe the company named next ("Rival Honda Motor Co")."""
+STAFF_AT = _words(
+    """economist economists analyst analysts strategist strategists researcher researchers
+    executive executives engineer engineers banker bankers trader traders lawyer lawyers scientists"""
+)
+"""People described as working "at" an organisation ("economists at Goldman Sachs")."""
+STAKE_OF = _words("shares stock stocks shareholders subsidiary unit division")
+"""What an organisation has "of" it ("shares of Toyota")."""
 NOT_ACRONYMS = _words(
     """gdp ceo cfo pm mp tv ai it id ok am bc ad dna hiv aids cctv fdi vat ipo etf ngo suv ev uav
     faq usb pdf url api ii iii iv vi vii viii ix xi"""

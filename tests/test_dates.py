@@ -101,3 +101,11 @@ def test_us_style_copy():
 )
 def test_weekday_before_the_article_date_is_the_last_one(sentence, expected):
     assert dates_in(sentence, dt.date(2023, 9, 25)) == expected  # a Monday
+
+
+def test_a_month_someone_expects_is_ahead():
+    march = dt.date(2025, 3, 19)
+    assert dates_in("Economists now expect the Fed to cut in June.", march) == ["2025-06"]
+    assert dates_in("The bank forecasts a recovery in July.", march) == ["2025-07"]
+    assert dates_in("The Fed cut rates in June, officials said.", march) == ["2024-06"]
+    assert dates_in("The cut in June was expected.", march) == ["2024-06"]

@@ -76,3 +76,40 @@ def test_keys() -> None:
     assert model_key("AK-203") == model_key("AK203") == "ak203"
     assert name_key("Russian Ministry of Defence") == name_key("Russian defence ministry")
     assert name_key("Make-in-India") == name_key("Make in India")
+
+
+def test_a_title_naming_its_organisation_or_office_is_not_part_of_the_name() -> None:
+    got = names((
+        "Treasury Secretary Scott Bessent met Fed Chair Jerome Powell. Secretary of State Marco Rubio "
+        "and Reserve Bank Governor Sanjay Malhotra joined them; Apple CEO Tim Cook did not.",
+    ))
+    assert {("person", "Scott Bessent"), ("person", "Jerome Powell"), ("person", "Marco Rubio"),
+            ("person", "Sanjay Malhotra"), ("person", "Tim Cook")} <= got
+    assert not any("Secretary" in name or "Chair" in name or "CEO" in name for _, name in got)
+
+
+def test_the_words_before_a_name_can_say_it_is_a_company() -> None:
+    got = names((
+        "Economists at Goldman Sachs expect two cuts. Shares of Toyota rose 2% in Tokyo trading.",
+        "Rival Honda Motor Co said sales fell. Researchers at the University of Michigan agreed.",
+    ))
+    assert {("organisation", "Goldman Sachs"), ("organisation", "Toyota"), ("organisation", "Honda Motor Co"),
+            ("organisation", "University of Michigan"), ("place", "Tokyo")} <= got
+    assert ("person", "Goldman Sachs") not in got and ("place", "Toyota") not in got
+    # without such words a two-word name is still a person
+    assert ("person", "Morgan Stanley") in names(("Morgan Stanley said on Monday that he would resign.",))
+
+
+def test_a_company_named_by_context_joins_its_full_name_in_the_article() -> None:
+    found = extract(("Toyota Motor Corp will build a plant. Shares of Toyota rose 2%.",), KNOWLEDGE)
+    assert {m.name for m in found if m.surface == "Toyota"} == {"Toyota Motor Corp"}
+
+
+def test_an_acronym_of_initials_is_the_article_s_spelled_out_name() -> None:
+    found = extract(("The European Central Bank cut rates. The ECB said more cuts could follow.",
+                     "The India-Russia Inter-Governmental Commission met; the IRIGC meets yearly."), KNOWLEDGE)
+    assert {m.name for m in found if m.surface == "ECB"} == {"European Central Bank"}
+    assert {m.name for m in found if m.surface == "IRIGC"} == {"India-Russia Inter-Governmental Commission"}
+    # two names with the same initials: the acronym is left alone
+    found = extract(("The Central Bank met the Civil Board. The CB said no.",), KNOWLEDGE)
+    assert {m.name for m in found if m.surface == "CB"} <= {"CB"}

@@ -104,3 +104,16 @@ def test_unique_headlines_same_date_and_place():
     day = dt.date(2024, 1, 1)
     result = unique_headlines({"x": ("Storm hits", day, None), "y": ("Storm hits", day, None)})
     assert len(set(result.values())) == 2
+
+
+def test_a_second_predicate_after_but_is_cut_and_a_percent_sign_kept():
+    assert make_headline(
+        ("The U.S. Federal Reserve held interest rates steady on Wednesday but signalled it still expects to cut "
+         "borrowing costs twice this year, as Chair Jerome Powell warned that tariffs could push inflation higher.",),
+        None, (), {},
+    ) == "U.S. Federal Reserve holds interest rates steady"
+    assert make_headline(
+        ("The European Central Bank cut its deposit rate by a quarter point to 2.5% on Thursday, its sixth cut since "
+         "June, as President Christine Lagarde said U.S. tariffs posed a major uncertainty for growth in the euro zone.",),
+        None, (), {},
+    ).endswith("to 2.5%")
