@@ -38,8 +38,11 @@ _PLACES = rf"{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}}(?:,\s*{_WORD}(?:\s{_WORD})?)?"
 _AGENCY = r"\(\s*[A-Z][\w&. -]{0,30}\)"
 _SEP = r"(?::|\s+[-–—]+|\s*[–—]+)"
 
+_WIRE = r"\(\s*(?:PTI|IANS|ANI|UNI|Reuters|REUTERS|AP|AFP|Xinhua|TASS|RIA|dpa|DPA|Yonhap|Kyodo|EFE|ANSA|Bernama|BERNAMA)\s*\)"
+"""A wire agency in brackets ends a dateline even without a separator: "New Delhi, Jan 15 (PTI) The court ..."."""
 _DATELINE = re.compile(
-    rf"^(?P<shown>(?P<place>{_PLACES})(?P<date>,\s*(?:\w+day,?\s+)?{_DATE})?)\s*(?P<agency>{_AGENCY})?{_SEP}\s+(?=\S)",
+    rf"^(?P<shown>(?P<place>{_PLACES})(?P<date>,\s*(?:\w+day,?\s+)?{_DATE})?)"
+    rf"\s*(?:(?P<agency>{_AGENCY})?{_SEP}|{_WIRE})\s+(?=\S)",
     re.UNICODE,
 )
 

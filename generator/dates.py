@@ -121,7 +121,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
         elif rel == "last":
             year -= month >= today.month
         elif rel != "this":
-            if _is_future(sentence) and rel != "since":
+            ahead = (month - today.month) % 12  # a month or two ahead is this one coming, as for month-days
+            if rel != "since" and (_is_future(sentence) or 0 < ahead <= _MONTH_GAP_PAST):
                 year += month < today.month
             else:
                 year -= month > today.month
@@ -190,6 +191,10 @@ def _dates(sentence: str, matches: tuple[tuple[str, re.Match[str]], ...], today:
         start, end = m.span()
         if taken and any(start < e and s < end for s, e in taken):
             continue
+        if kind == "wd" and any(0 <= s - end <= 2 or 0 <= start - e <= 2 for s, e in taken):
+            continue  # "Thursday, February 6": the weekday of the date next to it
+        if kind == "rel_year" and any(0 <= start - e <= 1 for _, e in taken):
+            continue  # "on December 12 last year": the year of the date before it
         iso = _resolve(kind, m, sentence, today)
         if iso is None:
             continue

@@ -101,7 +101,7 @@ class _Article:
                 continue
             i = i0
             j, complement = i + 1, False
-            while j < n and not toks[j - 1].possessive:  # type: ignore[union-attr]
+            while j < n and (not toks[j - 1].possessive or toks[j - 1].low == "people"):  # type: ignore[union-attr]
                 nxt = toks[j]
                 if nxt.cap:  # type: ignore[union-attr]
                     j += 1

@@ -157,6 +157,15 @@ COMMON_WORDS = frozenset(
 
 # --- the gazetteer -------------------------------------------------------
 
+_NOT_PLACES = frozenset(
+    """centre center union university police mission deal date normal sale spring mobile wedding
+    surprise bay forest split orange salt bell independence tank gap temple marks enterprise fate
+    liberty commonwealth fleet clay unity paradise reading nice man most goes un pen rugby bath van
+    progress opportunity justice harmony concord victory providence""".split()
+)
+"""Towns and regions named like a word news uses with a capital ("the Centre's response",
+"Union government", "Police said"): in an article such a word is almost never the place."""
+
 _SUBDIVISION_TYPES = frozenset(
     "state province region republic territory emirate governorate oblast prefecture canton "
     "country union territory autonomous republic federal district".split()
@@ -199,7 +208,7 @@ def build_places() -> tuple[dict[str, str], dict[str, str]]:
             alias = getattr(country, attr, None)
             if alias and "," not in alias:
                 places[alias.lower()] = canonical
-    for key in [k for k in places if k in COMMON_WORDS or len(k) < 3]:
+    for key in [k for k in places if k in COMMON_WORDS or k in _NOT_PLACES or len(k) < 3]:
         del places[key]
     for canonical in by_iso.values():
         places[canonical.lower()] = canonical

@@ -48,14 +48,14 @@ PLACE_HEADS = _words(
     """square street road avenue bridge ocean sea strait straits gulf bay river lake mountains
     mountain mount island islands valley region province district county peninsula desert canal
     airport port harbour harbor park coast basin plateau highlands strip heights hills city
-    territory territories"""
+    territory territories stadium arena palace fort temple mosque church cathedral station"""
 )
 EVENT_HEADS = _words(
     """summit exercise exercises parade agreement treaty accord accords pact programme program
     initiative games olympics olympiad cup championship championships open conference expo
     exhibition festival war wars revolution declaration convention dialogue election elections
     referendum day memorial tomb monument cenotaph ceremony marathon tournament prix plan operation
-    scheme campaign protocol charter doctrine award awards prize fair week act"""
+    scheme campaign protocol charter doctrine award awards prize fair week act trophy"""
 )
 ORG_OR_EVENT = ORG_HEADS | EVENT_HEADS
 ANY_HEAD = ORG_OR_EVENT | PLACE_HEADS | TITLE_WORDS
@@ -86,7 +86,7 @@ STAKE_OF = _words("shares stock stocks shareholders subsidiary unit division")
 """What an organisation has "of" it ("shares of Toyota")."""
 NOT_ACRONYMS = _words(
     """gdp ceo cfo pm mp tv ai it id ok am bc ad dna hiv aids cctv fdi vat ipo etf ngo suv ev uav
-    faq usb pdf url api ii iii iv vi vii viii ix xi"""
+    faq usb pdf url api ii iii iv vi vii viii ix xi odi odis t20 t20i t20is"""
 )
 NOUN_SUFFIXES = ("ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ive", "ing", "ous")
 ORDINALS = _words("first second third")
@@ -202,9 +202,15 @@ def name_key(name: str) -> str:
 
 
 
+NOT_MODELS = _words("T20 T20I T20Is G7 G8 G20 U17 U19 U20 U21 U23 F1 H1B 4G 5G 6G")
+"""Letters and a number that name a format, a group or a class, not a model."""
+
+
 @lru_cache(maxsize=1 << 16)
 def is_model(word: str) -> bool:
     """A model number (``S-400``, ``Su-30MKI``, ``Agni-5``), not an acronym."""
+    if word in NOT_MODELS:
+        return False
     return bool(
         (MODEL.fullmatch(word) and not ACRONYM.fullmatch(word)) or WORD_NUMBER.fullmatch(word)
         or (MODEL.fullmatch(word) and any(c.isdigit() for c in word) and len(word) > 3)

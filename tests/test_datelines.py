@@ -18,6 +18,8 @@ from generator.datelines import split_dateline
         ("SAN FRANCISCO, Calif. - Apple Inc. reported", "SAN FRANCISCO, Calif.", "Apple Inc. reported"),
         ("ST. LOUIS, Mo. (AP) — A jury acquitted", "ST. LOUIS, Mo.", "A jury acquitted"),
         ("MANCHESTER, England, May 3, 2015 (AP) — United won", "MANCHESTER, England, May 3, 2015", "United won"),
+        ("New Delhi, Jan 15 (PTI) The Supreme Court on Wednesday", "New Delhi, Jan 15", "The Supreme Court on Wednesday"),
+        ("Chennai (IANS) Tamil Nadu reported rain", "Chennai", "Tamil Nadu reported rain"),
     ],
 )
 def test_wire_datelines(text, dateline, rest):
@@ -28,6 +30,7 @@ def test_wire_datelines(text, dateline, rest):
     "text",
     [
         "In Moscow, Rajnath Singh met Russian President Putin.",
+        "Reliance Industries (RIL) on Monday reported a profit.",
         "Defence Minister Rajnath Singh recently met Russian President Vladimir Putin in Moscow.",
         "../../etc: passwd",
         "The minister said: we will go.",

@@ -109,3 +109,15 @@ def test_a_month_someone_expects_is_ahead():
     assert dates_in("The bank forecasts a recovery in July.", march) == ["2025-07"]
     assert dates_in("The Fed cut rates in June, officials said.", march) == ["2024-06"]
     assert dates_in("The cut in June was expected.", march) == ["2024-06"]
+
+
+def test_a_month_or_two_ahead_is_the_coming_one():
+    assert dates_in("The matter was listed for hearing in February.", dt.date(2025, 1, 15)) == ["2025-02"]
+    assert dates_in("The talks are in January.", dt.date(2024, 12, 10)) == ["2025-01"]
+    assert dates_in("Exports rose in September.", dt.date(2025, 1, 15)) == ["2024-09"]
+    assert dates_in("Prices have risen since February.", dt.date(2025, 1, 15)) == ["2024-02"]
+
+
+def test_a_weekday_next_to_its_date_is_not_a_second_date():
+    assert dates_in("The ODI series begins in Nagpur on Thursday, February 6.", dt.date(2025, 2, 3)) == ["2025-02-06"]
+    assert dates_in("The court had on December 12 last year restrained all courts.", dt.date(2025, 1, 15)) == ["2024-12-12"]

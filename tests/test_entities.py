@@ -113,3 +113,19 @@ def test_an_acronym_of_initials_is_the_article_s_spelled_out_name() -> None:
     # two names with the same initials: the acronym is left alone
     found = extract(("The Central Bank met the Civil Board. The CB said no.",), KNOWLEDGE)
     assert {m.name for m in found if m.surface == "CB"} <= {"CB"}
+
+
+def test_sport_venues_formats_and_people_s_names() -> None:
+    got = names((
+        "India beat England in the fifth T20 International at the Wankhede Stadium. The three-match ODI series "
+        "starts in Nagpur; Sharma hit 135 in the T20I. Rescue teams from the People's Liberation Army arrived.",
+    ))
+    assert {("place", "Wankhede Stadium"), ("place", "Nagpur"), ("organisation", "People's Liberation Army")} <= got
+    assert not {name for _, name in got} & {"ODI", "T20I", "T20", "Liberation Army"}
+
+
+def test_words_news_capitalises_are_not_towns() -> None:
+    got = names(("The Supreme Court sought the Centre's response. The Union government and Police said "
+                 "University officials would reply.",))
+    assert not {(t, n) for t, n in got if t == "place"} & {("place", "Centre"), ("place", "Union"),
+                                                           ("place", "Police"), ("place", "University")}
