@@ -203,6 +203,8 @@ class _Article:
             return None
         if self.knowledge.lookup(surface):
             return self.add("place", surface, surface, paragraph)  # add() applies the editor's type
+        if len(span) == 1 and span[0].text in self.acronyms:  # "(LAC)" defined above: not the town "Lac"
+            return self.add("organisation", surface, surface, paragraph, "single")
         place = place_name(low)
         if place:
             return self.add("place", surface, place, paragraph)
@@ -329,6 +331,7 @@ class _Article:
             return False
         return all(
             t.text[0].isupper() and not t.text.isupper() and not any(c.isdigit() for c in t.text)
+            and not _LOWER_COMPOUND.search(t.text)  # "Pakistan-occupied", "BJP-led"
             and not self.common(t.text) and t.low not in DEMONYMS and t.low not in TITLE_WORDS
             for t in names
         )
@@ -446,6 +449,9 @@ def _only(names: dict[str, object]) -> str:
 def _best(counts: dict[str, int]) -> str:
     """Most frequent spelling, then the one with most capitals, then the longest, then alphabetical."""
     return min(counts, key=lambda n: (-counts[n], -sum(c.isupper() for c in n), -len(n), n))
+
+
+_LOWER_COMPOUND = re.compile(r"-[a-z]")
 
 
 def _text(text: str, span: list[Tok]) -> str:

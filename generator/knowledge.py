@@ -18,6 +18,8 @@ Every lookup is a dictionary access on a lower-cased string.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -170,6 +172,20 @@ _SUBDIVISION_TYPES = frozenset(
     "state province region republic territory emirate governorate oblast prefecture canton "
     "country union territory autonomous republic federal district".split()
 )
+_SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|(?:\w+\s+)?Zizhiqu)$")
+_REGIONS = (
+    "Kashmir", "Crimea", "Donbas", "Tibet", "Xinjiang", "Sinai", "West Bank", "Gaza Strip", "Middle East",
+    "Balkans", "Caucasus", "Sahel", "Indo-Pacific", "Siachen", "Galwan", "Doklam", "Kargil", "Pulwama",
+    "Pahalgam", "Aksai Chin", "Kurdistan", "Darfur", "Kashmir Valley",
+)
+"""Regions news names often that no administrative list has under that name."""
+
+
+def _ascii(text: str) -> str:
+    """``text`` without diacritics ("Tamil Nādu" -> "Tamil Nadu")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii") if not text.isascii() else text
+
+
 _IRREGULAR_DEMONYMS = {
     "british": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
     "welsh": "United Kingdom", "french": "France", "dutch": "Netherlands", "swiss": "Switzerland",
@@ -198,8 +214,16 @@ def build_places() -> tuple[dict[str, str], dict[str, str]]:
     for state in cache.get_us_states().values():
         places[state["name"].lower()] = state["name"]
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type.lower() in _SUBDIVISION_TYPES:
-            places.setdefault(sub.name.lower(), sub.name)
+        if sub.parent_code is None and set(sub.type.lower().split()) & _SUBDIVISION_TYPES:
+            name = _ascii(_SUBDIVISION_SUFFIX.sub("", sub.name))  # "Ladākh" -> "Ladakh", "Henan Sheng" -> "Henan"
+            places.setdefault(name.lower(), name)
+    for name in _REGIONS:
+        places.setdefault(name.lower(), name)
+    from .english import WORD, zipf
+
+    for key, name in list(places.items()):  # "Zürich" is also written "Zurich"; "Hīt" is not "Hit"
+        if (folded := _ascii(key)) and folded != key and not (WORD.fullmatch(folded) and zipf(folded) >= 4.3):
+            places.setdefault(folded, name)
     for continent in cache.get_continents().values():
         places[continent["name"].lower()] = continent["name"]
     for country in pycountry.countries:

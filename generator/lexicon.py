@@ -48,7 +48,7 @@ PLACE_HEADS = _words(
     """square street road avenue bridge ocean sea strait straits gulf bay river lake mountains
     mountain mount island islands valley region province district county peninsula desert canal
     airport port harbour harbor park coast basin plateau highlands strip heights hills city
-    territory territories stadium arena palace fort temple mosque church cathedral station"""
+    territory territories line stadium arena palace fort temple mosque church cathedral station"""
 )
 EVENT_HEADS = _words(
     """summit exercise exercises parade agreement treaty accord accords pact programme program

@@ -129,3 +129,13 @@ def test_words_news_capitalises_are_not_towns() -> None:
                  "University officials would reply.",))
     assert not {(t, n) for t, n in got if t == "place"} & {("place", "Centre"), ("place", "Union"),
                                                            ("place", "Police"), ("place", "University")}
+
+
+def test_regions_and_lines_news_names() -> None:
+    got = names((
+        "Troops disengaged along the Line of Actual Control (LAC) in eastern Ladakh. The LAC is quiet. "
+        "Tensions rose in Kashmir, Crimea and Xinjiang, while Arunachal Pradesh and Tamil Nadu held polls.",
+    ))
+    assert {("place", "Line of Actual Control"), ("place", "Ladakh"), ("place", "Kashmir"), ("place", "Crimea"),
+            ("place", "Xinjiang"), ("place", "Arunachal Pradesh"), ("place", "Tamil Nadu")} <= got
+    assert not {name for _, name in got} & {"Lac", "Actual Control", "LAC"}
