@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from .models import Mention, Quote
+from .sentences import is_abbreviation
 
 _VERBS = (
     r"said|says|say|stated|states|added|adds|told|tells|tweeted|tweets|posted|posts|wrote|writes"
@@ -31,9 +32,11 @@ _VERBS = (
     r"|acknowledged|continued|recalled|admitted|conceded|commented|emphasi[sz]ed|stressed|underlined"
     r"|observed|pointed out|responded|answered|concluded|promised|vowed|joked|quipped|predicted"
     r"|cautioned|affirmed|reiterated|assured|confirmed|denied|maintained|shouted|according to|quoted"
+    r"|saying|adding|noting|stating|writing|warning|calling|terming|describing"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
-_SHORT_AFTER = re.compile(rf"^[\s,.!?]*(?:\S+\s+){{0,4}}?(?:{_VERBS})\b", re.IGNORECASE)
+_SHORT_AFTER = re.compile(rf"^[\s,.!?]*(?:\S+\s+){{0,7}}?(?:{_VERBS})\b", re.IGNORECASE)
+"""An attribution right after the quotation: '," the Ministry of External Affairs said'."""
 _SHORT_BEFORE = re.compile(
     rf"\b(?:{_VERBS})(?:\s+(?:that|it|as)|(?:\s+[\w'’-]+){{0,4}}\s+as)?\s*[,:]?\s*$",
     re.IGNORECASE,
@@ -151,6 +154,8 @@ def _occurrences(paragraphs: Sequence[str], mentions: Sequence[Mention], kinds: 
 def _sentence_start(text: str, pos: int) -> int:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, pos):
+        if text[m.start()] == "." and is_abbreviation(text[start : m.start()]):
+            continue  # "U.S. Commerce Secretary ...", "Mr. Singh": not a sentence end
         start = m.end()
     return start
 

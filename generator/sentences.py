@@ -36,7 +36,7 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 
 
-def _is_abbreviation(before: str) -> bool:
+def is_abbreviation(before: str) -> bool:
     tail = max(0, len(before) - 64)
     word = _LAST_WORD.search(before, tail)
     if tail and not before[tail : word.start() if word else None].strip("."):
@@ -63,7 +63,7 @@ def _split(paragraph: str) -> tuple[str, ...]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end(2)
-        if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)]):
+        if match.group(1) == "." and is_abbreviation(paragraph[start : match.start(1)]):
             continue
         piece = paragraph[start:end].strip()
         if piece:

@@ -117,3 +117,21 @@ def test_a_remark_quoted_in_part_and_in_full_is_kept_once_in_full():
     mentions = (person("Rajnath Singh", "Singh", 0), person("Rajnath Singh", "Singh", 1))
     got = speakers(paragraphs, mentions)
     assert [text for text, *_ in got] == ["higher than the highest mountain and deeper than the deepest ocean"]
+
+
+def test_long_organisation_names_participles_and_abbreviations_before_the_quote():
+    paragraphs = (
+        '"We will respond," the Ministry of External Affairs said on Monday.',
+        '"Uncertainty has increased," the Federal Open Market Committee said in its statement.',
+        'U.S. Commerce Secretary Howard Lutnick welcomed it, saying on X that it was "a vote of confidence in workers".',
+    )
+    mentions = [
+        org("Ministry of External Affairs", "Ministry of External Affairs", 0),
+        org("Federal Open Market Committee", "Federal Open Market Committee", 1),
+        person("U.S. Commerce Secretary Howard Lutnick", "Howard Lutnick", 2),
+    ]
+    assert [(text, speaker) for text, speaker, _, _ in speakers(paragraphs, mentions)] == [
+        ("We will respond", "Ministry of External Affairs"),
+        ("Uncertainty has increased", "Federal Open Market Committee"),
+        ("a vote of confidence in workers", "Howard Lutnick"),
+    ]
