@@ -183,6 +183,23 @@ class Page:
     fingerprint: str | None = None
     """Hash of everything the page was rendered from, when the renderer can tell;
     an unchanged fingerprint lets the next run keep the file without rendering it."""
+    staged: Staged | None = None
+    """Set when the writer already took the page's text where it was rendered (in a
+    worker process): the text does not travel back, only where the writer put it."""
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A rendered page as the writer has handled it already (see ``writer.Stager``)."""
+
+    tmp: str | None
+    """The staged file holding the new text, relative to ``docs/``; ``None`` when the file
+    on disk already holds exactly this text."""
+    sealed: str | None
+    """The ``generated`` hash the page carries."""
+    size: int
+    mtime_ns: int
+    """The (staged or unchanged) file's size and modification time: renaming keeps both."""
 
 
 @dataclass(frozen=True, order=True)

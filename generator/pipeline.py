@@ -31,7 +31,7 @@ from .models import Analysis, Article, Page
 from .pages import render_site
 from .readers import read_folder, read_folder_stamped, require_folder
 from .markup import sealed_hash
-from .writer import WriteReport, recover, scan, scan_hashes, write_pages
+from .writer import Stager, WriteReport, recover, scan, scan_hashes, write_pages
 
 RACY_NS = 100_000_000
 """Files modified less than this long (0.1 s) before the page memo is saved are read again next run."""
@@ -142,12 +142,15 @@ def _rendered(docs: Path, pages: Sequence[Page], scanned: Mapping[str, tuple[str
     for page in pages:
         if not page.fingerprint:
             continue
-        sealed = sealed_hash(page.content) if page.content is not None else scanned[page.path][1]
-        info = os.stat(os.path.join(docs, page.path))
+        if page.staged is not None:  # renaming a staged file keeps its size and time
+            sealed, size, mtime = page.staged.sealed, page.staged.size, page.staged.mtime_ns
+        else:
+            sealed = sealed_hash(page.content) if page.content is not None else scanned[page.path][1]
+            info = os.stat(os.path.join(docs, page.path))
+            size, mtime = info.st_size, info.st_mtime_ns
         # A file changed within the clock's resolution of now could be edited again with the
         # same size and time: record no time for it, so the next run reads it (git's "racy clean").
-        mtime = info.st_mtime_ns if info.st_mtime_ns < racy else -1
-        out[page.path] = (page.fingerprint, sealed or "", info.st_size, mtime)
+        out[page.path] = (page.fingerprint, sealed or "", size, mtime if mtime < racy else -1)
     return out
 
 
@@ -228,7 +231,8 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
             state, sealed = scanned.get(path, ("missing", None))
             return state == "generated" and previous.get(path, ("",))[:2] == (fingerprint, sealed)
 
-        pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)), jobs)
+        pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)), jobs,
+                                        deliver=Stager(docs, scanned, force))
         report.pages = len(pages)
         report.write = write_pages(docs, pages, force=force, scanned=scanned)
         memo.save(_rendered(docs, pages, scanned))

@@ -20,14 +20,14 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Mapping
 
 from .errors import CollisionError, EditedPageError
 from .markup import generated_state, sealed_hash
-from .models import Page
+from .models import Page, Staged
 
 
 @dataclass
@@ -100,7 +100,7 @@ def _files(folder: str, wanted: Callable[[str], bool], prefix: str = "") -> list
 
 
 def _staged(name: str) -> bool:
-    """A file :func:`_stage` writes (``.page.md.x1y2.tmp``)."""
+    """A file :func:`_stage` writes (``.page.md.1234.tmp``)."""
     return fnmatchcase(name, ".*.md.*.tmp")
 
 
@@ -145,12 +145,62 @@ JOURNAL = ".briefing-journal.json"
 """Written after every new file is staged and before any is renamed into place."""
 
 
-def _stage(target: Path, content: str) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(content)
-    return Path(tmp)
+_STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _stage(target: Path, content: str | bytes) -> Path:
+    """Write ``content`` to a staged file next to ``target`` (named for this process, so
+    workers staging pages at once never meet); return its path."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
+    except FileNotFoundError:
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
+    with open(fd, "wb") as handle:
+        handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+    return tmp
+
+
+class Stager:
+    """Takes each page's text as soon as it is rendered, in whichever process rendered it:
+    leaves a file that already holds it alone, else stages it; only a small
+    :class:`Staged` record comes back for :func:`write_pages` to commit.
+
+    :meth:`check` must pass for every path of the run before the first page is staged,
+    so that a refused run stages nothing it would have to take back.
+    """
+
+    def __init__(self, docs: Path, scanned: Mapping[str, tuple[str, str | None]], force: bool = False) -> None:
+        self.docs = docs.resolve()
+        self.scanned = scanned
+        self.force = force
+        self._checked = False
+
+    def check(self, paths: Iterable[str]) -> None:
+        plan((Page(path, None) for path in paths), {p: state for p, (state, _) in self.scanned.items()}, self.force)
+        self._checked = True
+
+    def __call__(self, page: Page) -> Page:
+        if not self._checked:
+            raise RuntimeError("Stager.check must pass before pages are staged")
+        if page.content is None:
+            return page
+        target = self.docs / _safe_relative(page.path)
+        state, sealed = self.scanned.get(page.path, ("missing", None))
+        data = page.content.encode("utf-8")
+        if state == "generated":
+            try:
+                with open(target, "rb") as handle:
+                    if handle.read() == data:
+                        info = os.fstat(handle.fileno())
+                        return replace(page, content=None, staged=Staged(None, sealed, info.st_size, info.st_mtime_ns))
+            except OSError:
+                pass
+        tmp = _stage(target, data)
+        info = os.stat(tmp)
+        return replace(page, content=None, staged=Staged(tmp.relative_to(self.docs).as_posix(),
+                                                         sealed_hash(page.content), info.st_size, info.st_mtime_ns))
 
 
 def recover(docs: Path) -> None:
@@ -182,20 +232,32 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
     run calls :func:`recover`, fully updated. A page without content is one
     the renderer kept: it must be on disk, generated and untouched.
     ``scanned`` is :func:`scan_hashes` of ``docs`` taken after :func:`recover`,
-    when the caller already has it.
+    when the caller already has it (and may have staged pages with a :class:`Stager`).
     """
     docs.mkdir(parents=True, exist_ok=True)
     docs = docs.resolve()
-    recover(docs)
-    scanned = scan_hashes(docs) if scanned is None else scanned
+    if scanned is None:
+        recover(docs)
+        scanned = scan_hashes(docs)
     states = {path: state for path, (state, _) in scanned.items()}
-    ordered = plan(pages, states, force)
+    pages = list(pages)
+    try:
+        ordered = plan(pages, states, force)
+    except BaseException:
+        _drop_staged(docs, pages)
+        raise
     report = WriteReport()
     wanted = {page.path for page in ordered}
     staged: list[tuple[Path, str]] = []
     try:
         for page in ordered:
             target = docs / page.path
+            if page.staged is not None:
+                if page.staged.tmp is None:
+                    report.unchanged.append(page.path)
+                else:
+                    staged.append((docs / page.staged.tmp, page.path))
+                continue
             if page.content is None:
                 if states.get(page.path) != "generated":
                     raise CollisionError(f"docs/{page.path} was to be kept as it is, but it is not an untouched generated page")
@@ -219,6 +281,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+        _drop_staged(docs, ordered)
         raise
     if not staged and not report.deleted:
         return report
@@ -236,6 +299,13 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
         _remove_empty_parents(docs, (docs / path).parent)
     (docs / JOURNAL).unlink()
     return report
+
+
+def _drop_staged(docs: Path, pages: Iterable[Page]) -> None:
+    """Remove the files a :class:`Stager` staged for ``pages`` (the run is refused)."""
+    for page in pages:
+        if page.staged is not None and page.staged.tmp is not None:
+            (docs / page.staged.tmp).unlink(missing_ok=True)
 
 
 def _remove_empty_parents(docs: Path, folder: Path) -> None:

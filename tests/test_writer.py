@@ -228,3 +228,66 @@ def test_relative_docs_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert sorted(report.written) == sorted(p.path for p in PAGES)
     assert (tmp_path / "docs" / "index.md").read_text() == PAGES[0].content
     assert write_pages(Path("docs"), PAGES).written == []
+
+
+# ---------------------------------------------------------------- pages staged where they are rendered
+
+def _staged_run(docs: Path, pages: list[Page], force: bool = False):
+    """What the pipeline does: scan, check every path, stage each page (as a worker would), commit."""
+    docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    scanned = writer.scan_hashes(docs)
+    stager = writer.Stager(docs, scanned, force)
+    stager.check([p.path for p in pages])
+    staged = [stager(p) for p in pages]
+    return staged, write_pages(docs, staged, force=force, scanned=scanned)
+
+
+def test_staged_pages_give_what_a_plain_write_gives(tmp_path: Path) -> None:
+    plain, staged_docs = tmp_path / "plain", tmp_path / "staged"
+    write_pages(plain, PAGES)
+    staged, report = _staged_run(staged_docs, PAGES)
+    assert all(p.content is None and p.staged is not None and p.staged.tmp for p in staged)
+    assert sorted(report.written) == sorted(p.path for p in PAGES)
+    assert {k: v[0] for k, v in snapshot(staged_docs).items()} == {k: v[0] for k, v in snapshot(plain).items()}
+    for p, s in zip(PAGES, staged):
+        info = (staged_docs / p.path).stat()
+        assert (s.staged.size, s.staged.mtime_ns) == (info.st_size, info.st_mtime_ns)  # renaming keeps both
+    assert not list(staged_docs.rglob("*.tmp"))
+
+
+def test_a_staged_rerun_leaves_unchanged_files_alone(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _staged_run(docs, PAGES)
+    before = snapshot(docs)
+    changed = [page("articles/a.md", "Article A, revised.") if p.path == "articles/a.md" else p for p in PAGES]
+    staged, report = _staged_run(docs, changed)
+    assert report.written == ["articles/a.md"]
+    assert [p.path for p in staged if p.staged.tmp is None] == [p.path for p in PAGES if p.path != "articles/a.md"]
+    after = snapshot(docs)
+    assert {k: v for k, v in after.items() if k != "articles/a.md"} == {k: v for k, v in before.items() if k != "articles/a.md"}
+
+
+def test_a_refused_run_stages_nothing(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_pages(docs, PAGES)
+    (docs / "notes.md").write_text(HANDWRITTEN, encoding="utf-8")
+    stager = writer.Stager(docs, writer.scan_hashes(docs))
+    with pytest.raises(CollisionError, match="notes.md"):
+        stager.check([p.path for p in PAGES] + ["notes.md"])
+    with pytest.raises(RuntimeError):
+        stager(page("articles/z.md"))  # nothing is staged until a check has passed
+    assert not list(docs.rglob("*.tmp"))
+    assert (docs / "notes.md").read_text(encoding="utf-8") == HANDWRITTEN
+
+
+def test_written_pages_are_readable_by_others(tmp_path: Path) -> None:
+    """A web server running as another user can serve the pages: modes follow the umask."""
+    old = os.umask(0o022)
+    try:
+        write_pages(tmp_path / "plain", PAGES)
+        _staged_run(tmp_path / "staged", PAGES)
+    finally:
+        os.umask(old)
+    for docs in (tmp_path / "plain", tmp_path / "staged"):
+        assert {(docs / p.path).stat().st_mode & 0o777 for p in PAGES} == {0o644}

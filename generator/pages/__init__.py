@@ -9,7 +9,7 @@ from ..corpus import Corpus
 from ..models import Page
 from ..parallel import fork_map
 from . import article, digest, entities, indexes, timeline
-from .common import Keep, PageJob
+from .common import Deliver, Keep, PageJob
 
 RENDER_PARALLEL = 200
 """Fewer pages to render than this are rendered in this process: a forked worker copies
@@ -17,14 +17,17 @@ the memory of every corpus object it touches, which costs about as much as rende
 couple of hundred pages (measured at 5,000 articles)."""
 
 
-def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", jobs: int = 1) -> list[Page]:
+def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", jobs: int = 1,
+                deliver: Deliver | None = None) -> list[Page]:
     """Every generated page. ``keep(path, fingerprint)`` says whether the file already on
     disk was rendered from exactly these inputs (with code ``version``): such a page
     (article, digest, entity or timeline month) is returned without content and the
     writer leaves the file as it is (so are the months of the article archive).
     The other indexes are always rendered (they are few).
     Pages are rendered on ``jobs`` processes when there are many; fingerprints (cheap,
-    and mostly all a rerun needs) are taken here: a forked worker would cost more."""
+    and mostly all a rerun needs) are taken here: a forked worker would cost more.
+    ``deliver`` (the writer's stager) takes each page where it is rendered, so that the
+    text of thousands of pages need not be sent back from the workers."""
     related = article.related_articles(corpus)
     work = [
         PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), version),
@@ -42,9 +45,12 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     fingerprints = [job.fingerprint() for job in page_jobs]
     kept = [keep is not None and keep(job.path, fp) for job, fp in zip(page_jobs, fingerprints)]
     todo = [n for n, k in enumerate(kept) if not k]
-    rendered = dict(zip(todo, fork_map(lambda n: page_jobs[n].render(), todo, jobs, min_items=RENDER_PARALLEL)))
+    fixed = [entity_index, timeline_index, archive_index, indexes.home(corpus), indexes.topics_index(corpus),
+             indexes.tags_index()]
+    take = deliver or (lambda page: page)
+    if deliver is not None:
+        deliver.check([job.path for job in page_jobs] + [page.path for page in fixed])
+    rendered = dict(zip(todo, fork_map(lambda n: take(page_jobs[n].render()), todo, jobs, min_items=RENDER_PARALLEL)))
     pages = [Page(job.path, None, fp) if k else replace(rendered[n], fingerprint=fp)
              for n, (job, fp, k) in enumerate(zip(page_jobs, fingerprints, kept))]
-    pages += [entity_index, timeline_index, archive_index]
-    pages += [indexes.home(corpus), indexes.topics_index(corpus), indexes.tags_index()]
-    return pages
+    return pages + [take(page) for page in fixed]

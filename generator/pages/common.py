@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Protocol, Sequence
 
 from .. import markup
 from ..models import Citation, Page
@@ -74,3 +74,13 @@ class PageJob:
     path: str
     fingerprint: Callable[[], str]
     render: Callable[[], Page]
+
+
+class Deliver(Protocol):
+    """Where rendered pages go as soon as they are rendered (``writer.Stager``)."""
+
+    def check(self, paths: Sequence[str]) -> None:
+        """Refuse the run (raise) before anything is delivered: called once, with every path."""
+
+    def __call__(self, page: Page) -> Page:
+        """Take the page; return what the caller keeps of it (in the process that rendered it)."""
