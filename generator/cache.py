@@ -121,7 +121,8 @@ def _store(db: sqlite3.Connection, table: str, items: Mapping[str, object], live
     """Write ``items`` into the (key, value) ``table`` and drop every key not in ``live``."""
     with db:
         db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)",
-                       [(key, encode(value)) for key, value in sorted(items.items())])  # type: ignore[arg-type]
+                       [(key, value if isinstance(value, bytes) else encode(value))  # type: ignore[arg-type]
+                        for key, value in sorted(items.items())])
         stale = [key for (key,) in db.execute(f"SELECT key FROM {table}") if key not in live]
         db.executemany(f"DELETE FROM {table} WHERE key = ?", [(key,) for key in stale])
 
@@ -156,8 +157,9 @@ class AnalysisCache:
         found = _select(self._db, "analysis", list(wanted), decode_analysis)
         return {wanted[key]: analysis for key, analysis in found.items()}
 
-    def put_many(self, items: Mapping[str, Analysis], keep: Iterable[str]) -> None:
-        """Store new analyses and forget entries of other versions or vanished articles."""
+    def put_many(self, items: Mapping[str, Analysis | bytes], keep: Iterable[str]) -> None:
+        """Store new analyses (or their :func:`encode` bytes, as the analysis workers send
+        them) and forget entries of other versions or vanished articles."""
         _store(self._db, "analysis", {self._key(h): a for h, a in items.items()}, {self._key(h) for h in keep})
 
     def inputs(self, version: str) -> "InputMemo":

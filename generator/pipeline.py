@@ -22,7 +22,8 @@ from typing import Mapping, Sequence
 
 from . import stories
 from .analyse import analyse
-from .cache import CACHE_NAME, DIGEST_ROOTS, READER_ROOTS, AnalysisCache, code_version, generator_version
+from .cache import (CACHE_NAME, DIGEST_ROOTS, READER_ROOTS, AnalysisCache, code_version, decode_analysis, encode,
+                    generator_version)
 from .corpus import Corpus, assemble
 from .digests import build_digests
 from .errors import ArticleError, GeneratorError
@@ -31,6 +32,7 @@ from .models import Analysis, Article, Page
 from .pages import render_site
 from .readers import read_folder, read_folder_stamped, require_folder
 from .markup import sealed_hash
+from .parallel import can_fork, fork_map
 from .writer import Stager, WriteReport, recover, scan, scan_hashes, write_pages
 
 RACY_NS = 100_000_000
@@ -65,15 +67,21 @@ def _init_worker(knowledge: Knowledge) -> None:
     _WORKER_KNOWLEDGE = knowledge
 
 
-def _analyse_in_worker(article: Article) -> Analysis:
+def _analyse_in_worker(article: Article) -> bytes:
     assert _WORKER_KNOWLEDGE is not None
-    return analyse(article, _WORKER_KNOWLEDGE)
+    return encode(analyse(article, _WORKER_KNOWLEDGE))
 
 
-def analyse_all(articles: Sequence[Article], knowledge: Knowledge, jobs: int) -> list[Analysis]:
-    """Analyse articles in order, on ``jobs`` processes when there are enough of them."""
-    if jobs <= 1 or len(articles) < PARALLEL_THRESHOLD:
-        return [analyse(a, knowledge) for a in articles]
+def analyse_all(articles: Sequence[Article], knowledge: Knowledge, jobs: int) -> list[bytes]:
+    """Analyse articles in order, on ``jobs`` processes when there are enough of them; each
+    analysis comes back encoded as the cache stores it (MessagePack: smaller and faster to
+    send than a pickle, and stored without encoding it again).
+
+    Forked workers inherit the articles and the knowledge (nothing is sent to them); without
+    ``fork`` a process pool gets them by pickle."""
+    if can_fork() or jobs <= 1 or len(articles) < PARALLEL_THRESHOLD:
+        return fork_map(lambda article: encode(analyse(article, knowledge)), articles, jobs,
+                        min_items=PARALLEL_THRESHOLD)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(knowledge,)) as pool:
         return list(pool.map(_analyse_in_worker, articles, chunksize=max(16, len(articles) // (jobs * 8))))
 
@@ -83,11 +91,11 @@ def understand(
 ) -> list[tuple[Article, Analysis]]:
     found = cache.get_many(a.content_hash for a in articles) if cache else {}
     todo = [a for a in articles if a.content_hash not in found]
-    fresh = dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))
+    encoded = dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))
     if cache:
-        cache.put_many(fresh, keep=(a.content_hash for a in articles))
+        cache.put_many(encoded, keep=(a.content_hash for a in articles))
     report.analysed, report.cached = len(todo), len(articles) - len(todo)
-    results = {**found, **fresh}
+    results = {**found, **{key: decode_analysis(blob) for key, blob in encoded.items()}}
     return [(a, _apply_overrides(a, results[a.content_hash])) for a in articles]
 
 
