@@ -165,7 +165,8 @@ def test_two_pages_one_path_is_a_collision(tmp_path: Path) -> None:
     assert not (docs / "articles").exists()
 
 
-@pytest.mark.parametrize("bad", ["../x.md", "articles/../../x.md", "/etc/x.md", "articles/x.txt", ""])
+@pytest.mark.parametrize("bad", ["../x.md", "articles/../../x.md", "/etc/x.md", "articles/x.txt", "", ".md",
+                                 "articles//x.md", "./x.md", "articles/.x.md.12.tmp.md", "a\\..\\..\\x.md"])
 def test_paths_outside_docs_are_refused(tmp_path: Path, bad: str) -> None:
     docs = tmp_path / "docs"
     with pytest.raises(CollisionError):
