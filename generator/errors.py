@@ -28,6 +28,9 @@ class ArticleError(GeneratorError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # pickles (sent back from a forked reader)
+        return (type(self), (self.path, self.reason))
+
 
 class EditedPageError(GeneratorError):
     """A generated page was edited by hand and would be overwritten."""

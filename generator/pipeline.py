@@ -226,7 +226,7 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
     cache = open_cache(docs, knowledge)
     try:
         inputs = cache.inputs(code_version(roots=READER_ROOTS))
-        articles, report.rejected, stamps = read_folder_stamped(seeds, today, inputs.load())
+        articles, report.rejected, stamps = read_folder_stamped(seeds, today, inputs.load(), jobs)
         report.articles = len(articles)
         memo = cache.pages()
         previous = memo.load()

@@ -21,6 +21,7 @@ import yaml
 
 from .errors import ArticleError
 from .models import Article
+from .parallel import fork_map
 
 MAX_BYTES = 1_000_000
 """Largest accepted input file. Real articles are a few kilobytes."""
@@ -277,7 +278,8 @@ def read_folder(folder: Path, today: _dt.date | None = None) -> tuple[list[Artic
 
 
 def read_folder_stamped(
-    folder: Path, today: _dt.date | None = None, known: Mapping[str, tuple[Stamp, Article]] | None = None
+    folder: Path, today: _dt.date | None = None, known: Mapping[str, tuple[Stamp, Article]] | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Article], list[ArticleError], dict[str, Stamp]]:
     """:func:`read_folder`, plus each article file's :data:`Stamp`.
 
@@ -285,28 +287,45 @@ def read_folder_stamped(
     a file whose size and modification time are unchanged is not read again
     (what ``make`` and ``git`` trust too). The caller records no stamp for a
     file modified moments before it is recorded, so such a file is read.
+    Files to read are read on ``jobs`` processes when there are many.
     """
     known = known or {}
     today = today or _dt.date.today()
-    articles: list[Article] = []
-    errors: list[ArticleError] = []
-    stamps: dict[str, Stamp] = {}
+    found: list[tuple[str, Stamp | None, Article | ArticleError | None]] = []
+    """Per input file, in name order: its name, its stamp and what a previous run read (or the error)."""
     for path in list_inputs(folder):
         try:
             info = path.stat()
         except OSError as exc:
-            errors.append(ArticleError(path.name, f"cannot be read ({exc.strerror or exc})"))
+            found.append((path.name, None, ArticleError(path.name, f"cannot be read ({exc.strerror or exc})")))
             continue
         stamp = (info.st_size, info.st_mtime_ns)
         previous = known.get(path.name)
-        if previous and previous[0] == stamp and (previous[1].date - today).days <= MAX_FUTURE_DAYS:
-            article = previous[1]
-        else:
-            try:
-                article = read_file(path, today)
-            except ArticleError as exc:
-                errors.append(exc)
-                continue
+        fresh = previous and previous[0] == stamp and (previous[1].date - today).days <= MAX_FUTURE_DAYS
+        found.append((path.name, stamp, previous[1] if fresh else None))  # type: ignore[index]
+    todo = [name for name, _, article in found if article is None]
+    read = dict(zip(todo, fork_map(lambda name: _read_or_error(folder / name, today), todo, jobs,
+                                   min_items=PARALLEL_READ)))
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    stamps: dict[str, Stamp] = {}
+    for name, stamp, article in found:
+        if article is None:
+            article = read[name]
+        if isinstance(article, ArticleError):
+            errors.append(article)
+            continue
         articles.append(article)
-        stamps[article.source] = stamp
+        stamps[article.source] = stamp  # type: ignore[assignment]
     return articles, errors, stamps
+
+
+PARALLEL_READ = 500
+"""Fewer files to read than this are read in this process (a worker costs more than it saves)."""
+
+
+def _read_or_error(path: Path, today: _dt.date) -> Article | ArticleError:
+    try:
+        return read_file(path, today)
+    except ArticleError as exc:
+        return exc

@@ -50,3 +50,26 @@ def test_the_items_of_a_worker_that_dies_are_done_here() -> None:
         return x * 3
 
     assert fork_map(task, list(range(300)), jobs=2, min_items=10) == [x * 3 for x in range(300)]
+
+
+def test_a_folder_read_on_two_processes_is_read_as_on_one(tmp_path) -> None:
+    """Many files are read by forked readers; the articles, the errors (one per bad file,
+    in name order) and the stamps are those one process finds."""
+    import pickle
+
+    from generator.errors import ArticleError
+    from generator.readers import PARALLEL_READ, read_folder_stamped
+
+    for n in range(PARALLEL_READ + 20):
+        text = f"date 2024-03-{n % 28 + 1:02d}\n\nArticle number {n} says something about Delhi.\n"
+        if n % 97 == 5:
+            text = "no date line here\n"
+        (tmp_path / f"{n:04d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "0003.txt").write_bytes(b"\xff\xfe not text")
+    one = read_folder_stamped(tmp_path, jobs=1)
+    two = read_folder_stamped(tmp_path, jobs=2)
+    assert [a.content_hash for a in two[0]] == [a.content_hash for a in one[0]]
+    assert two[0] == one[0] and two[2] == one[2]
+    assert [str(e) for e in two[1]] == [str(e) for e in one[1]] and len(one[1]) == 7
+    error = pickle.loads(pickle.dumps(ArticleError("x.txt", "bad")))
+    assert (error.path, error.reason, str(error)) == ("x.txt", "bad", "x.txt: bad")
