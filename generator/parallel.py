@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import sys
 import traceback
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Generic, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -103,3 +103,48 @@ def _work(task: Callable[[Any], Any], items: Sequence[Any], lock: Any, bounds: A
     finally:
         sender.close()
         os._exit(0)  # no interpreter teardown: the parent owns every file and lock it inherited
+
+
+class Forked(Generic[R]):
+    """``call()`` worked out in a forked process while this one does something else;
+    :meth:`result` waits for it. Without ``fork`` (or when ``enabled`` is false), or if
+    the process dies, ``call()`` runs here when the result is asked for; its exception is
+    raised here. The result must pickle; ``call`` may be any closure (it is inherited)."""
+
+    def __init__(self, call: Callable[[], R], enabled: bool = True) -> None:
+        self.call = call
+        self.process: Any = None
+        if enabled and can_fork():
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=_call, args=(call, sender), daemon=True)
+            self.process.start()
+            sender.close()
+
+    def result(self) -> R:
+        if self.process is None:
+            return self.call()
+        try:
+            done = self.receiver.recv()
+        except (EOFError, OSError):  # the process died: work it out here
+            done = {}
+        finally:
+            self.receiver.close()
+        self.process.join()
+        self.process = None
+        if isinstance(done, _Failed):
+            raise done.error from RuntimeError(f"in a forked process:\n{done.trace}")
+        return done[0] if 0 in done else self.call()
+
+
+def _call(call: Callable[[], Any], sender: Any) -> None:
+    """In a forked process: ``{0: call()}`` (or the failure) sent back."""
+    try:
+        try:
+            result: Any = {0: call()}
+        except BaseException as error:  # noqa: BLE001 (sent back and raised there)
+            result = _Failed(0, error)
+        sender.send(result)
+    finally:
+        sender.close()
+        os._exit(0)  # as in _work: no interpreter teardown

@@ -29,10 +29,10 @@ from .digests import build_digests
 from .errors import ArticleError, GeneratorError
 from .knowledge import Knowledge, load_knowledge
 from .models import Analysis, Article, Page
-from .pages import render_site
+from .pages import Prepared, prepare, render_site
 from .readers import read_folder, read_folder_stamped, require_folder
 from .markup import sealed_hash
-from .parallel import can_fork, fork_map
+from .parallel import Forked, can_fork, fork_map
 from .writer import Stager, WriteReport, recover, scan, scan_hashes, write_pages
 
 RACY_NS = 100_000_000
@@ -122,8 +122,10 @@ def open_cache(docs: Path, knowledge: Knowledge) -> AnalysisCache:
 
 def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, jobs: int,
                  report: RunReport, use_cache: bool = True, cache: AnalysisCache | None = None,
-                 states: Mapping[str, str] | None = None) -> Corpus:
-    """Analyse (or take from ``cache``), assemble, find topics and build digests.
+                 states: Mapping[str, str] | None = None) -> tuple[Corpus, Prepared]:
+    """Analyse (or take from ``cache``), assemble, find topics and build digests; what the
+    pages need of the whole corpus (:func:`pages.prepare`) is worked out meanwhile, in a
+    forked process when there are ``jobs`` > 1 (a rerun rebuilds a few digests in this one).
     ``states`` is ``writer.scan(docs)`` when the caller has it (for the editor's topic pages)."""
     own = open_cache(docs, knowledge) if use_cache and cache is None else None
     cache = cache or own
@@ -133,13 +135,16 @@ def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, 
         editor_topics = stories.editor_topics(docs, scan(docs) if states is None else states)
         topics = stories.find_topics(corpus, editor_topics)
         memo = cache.digests(code_version(_knowledge_key(knowledge), DIGEST_ROOTS)) if cache else None
+        assembled = corpus
+        meanwhile = Forked(lambda: prepare(assembled), enabled=jobs > 1 and len(corpus.documents) >= PARALLEL_THRESHOLD)
         corpus = build_digests(corpus, topics, memo, jobs)
+        prepared = meanwhile.result()
     finally:
         if own:
             own.close()
     report.copies = len(articles) - len(corpus.documents)
     report.digests = len(corpus.digests)
-    return corpus
+    return corpus, prepared
 
 
 def _rendered(docs: Path, pages: Sequence[Page], scanned: Mapping[str, tuple[str, str | None]]) -> dict[str, tuple[str, str, int, int]]:
@@ -232,7 +237,7 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
         previous = memo.load()
         scanned = scan_hashes(docs, {path: (size, mtime, sealed) for path, (_, sealed, size, mtime) in previous.items()})
         states = {path: state for path, (state, _) in scanned.items()}
-        corpus = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
+        corpus, prepared = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
 
         def keep(path: str, fingerprint: str) -> bool:
             """The file on disk is untouched and was rendered from these very inputs."""
@@ -240,7 +245,7 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
             return state == "generated" and previous.get(path, ("",))[:2] == (fingerprint, sealed)
 
         pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)), jobs,
-                                        deliver=Stager(docs, scanned, force))
+                                        deliver=Stager(docs, scanned, force), prepared=prepared)
         report.pages = len(pages)
         report.write = write_pages(docs, pages, force=force, scanned=scanned)
         memo.save(_rendered(docs, pages, scanned))

@@ -73,3 +73,32 @@ def test_a_folder_read_on_two_processes_is_read_as_on_one(tmp_path) -> None:
     assert [str(e) for e in two[1]] == [str(e) for e in one[1]] and len(one[1]) == 7
     error = pickle.loads(pickle.dumps(ArticleError("x.txt", "bad")))
     assert (error.path, error.reason, str(error)) == ("x.txt", "bad", "x.txt: bad")
+
+
+def test_a_forked_call_gives_its_result_or_raises_here() -> None:
+    from generator.parallel import Forked
+
+    base = {"n": 41}
+    got = Forked(lambda: (base["n"] + 1, os.getpid()))
+    value, pid = got.result()
+    assert value == 42 and (pid != os.getpid()) == can_fork()
+    assert Forked(lambda: base["n"], enabled=False).result() == 41
+
+    def bad() -> int:
+        raise KeyError("missing piece")
+
+    with pytest.raises(KeyError, match="missing piece"):
+        Forked(bad).result()
+
+
+def test_a_forked_call_that_dies_is_worked_out_here() -> None:
+    from generator.parallel import Forked
+
+    parent = os.getpid()
+
+    def call() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # the forked process dies without a word
+        return 7
+
+    assert Forked(call).result() == 7

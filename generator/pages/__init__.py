@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..corpus import Corpus
@@ -17,8 +17,23 @@ the memory of every corpus object it touches, which costs about as much as rende
 couple of hundred pages (measured at 5,000 articles)."""
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What the pages need from the whole corpus but not from its digests, so it can be
+    worked out while the digests are built (:func:`prepare`)."""
+
+    related: dict[str, tuple[str, ...]]
+    co_mentioned: dict[str, list[tuple[str, int]]]
+    timeline: dict[str, list[list[timeline.Event]]]
+
+
+def prepare(corpus: Corpus) -> Prepared:
+    """:class:`Prepared` for ``corpus`` (with or without its digests: the same either way)."""
+    return Prepared(article.related_articles(corpus), entities.co_mentioned(corpus), timeline.timeline_rows(corpus))
+
+
 def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", jobs: int = 1,
-                deliver: Deliver | None = None) -> list[Page]:
+                deliver: Deliver | None = None, prepared: Prepared | None = None) -> list[Page]:
     """Every generated page. ``keep(path, fingerprint)`` says whether the file already on
     disk was rendered from exactly these inputs (with code ``version``): such a page
     (article, digest, entity or timeline month) is returned without content and the
@@ -27,8 +42,10 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     Pages are rendered on ``jobs`` processes when there are many; fingerprints (cheap,
     and mostly all a rerun needs) are taken here: a forked worker would cost more.
     ``deliver`` (the writer's stager) takes each page where it is rendered, so that the
-    text of thousands of pages need not be sent back from the workers."""
-    related = article.related_articles(corpus)
+    text of thousands of pages need not be sent back from the workers. ``prepared`` is
+    :func:`prepare` of the corpus, if known."""
+    prepared = prepared or prepare(corpus)
+    related = prepared.related
     work = [
         PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), version),
                 partial(article.render, corpus, d, related.get(d.slug, ())))
@@ -38,8 +55,8 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
         PageJob(digest.path(item), partial(digest.fingerprint, corpus, item, version), partial(digest.render, corpus, item))
         for item in corpus.digests
     ]
-    entity_work, entity_index = entities.entity_pages(corpus, version)
-    timeline_work, timeline_index = timeline.timeline_pages(corpus, version)
+    entity_work, entity_index = entities.entity_pages(corpus, version, prepared.co_mentioned)
+    timeline_work, timeline_index = timeline.timeline_pages(corpus, version, prepared.timeline)
     archive_work, archive_index = indexes.archive(corpus, version)
     page_jobs = work + entity_work + timeline_work + archive_work
     fingerprints = [job.fingerprint() for job in page_jobs]

@@ -159,10 +159,12 @@ def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
     return digests_of
 
 
-def entity_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
-    """A job for every entity's page (code ``version``), and the index of entities."""
+def entity_pages(corpus: Corpus, version: str = "",
+                 co: dict[str, list[tuple[str, int]]] | None = None) -> tuple[list[PageJob], Page]:
+    """A job for every entity's page (code ``version``), and the index of entities.
+    ``co`` is :func:`co_mentioned`, if known."""
     digests_of = digests_by_entity(corpus)
-    co = co_mentioned(corpus)
+    co = co_mentioned(corpus) if co is None else co
     jobs = [
         PageJob(corpus.entity_path(key), partial(fingerprint, corpus, key, entity, digests_of, co[key], version),
                 partial(entity_page, corpus, key, entity, digests_of, co[key]))

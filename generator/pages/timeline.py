@@ -28,7 +28,7 @@ ALSO_LISTED = 2
 ALSO_TITLE = 48
 """Characters of each such article's headline shown."""
 
-_Event = tuple[str, str, str, str, int, str]
+Event = tuple[str, str, str, str, int, str]
 """(ISO date, sentence, date expression, article slug, paragraph, article title)."""
 
 
@@ -41,15 +41,20 @@ def _title(period: str) -> str:
     return f"Timeline: {long_date(period)}" if len(period) == 7 else f"Timeline: {period}, dated only by year"
 
 
-def _rows(events: list[_Event]) -> list[list[_Event]]:
+def _rows(events: list[Event]) -> list[list[Event]]:
     """The events grouped by (date, sentence), newest first: a sentence that several
     articles repeat word for word (wire copy, a standard background line) is one row
     that cites each of them, newest first."""
-    rows: dict[tuple[str, str], list[_Event]] = {}
+    rows: dict[tuple[str, str], list[Event]] = {}
+    cited: dict[tuple[str, str], set[str]] = {}
     for event in sorted(events, key=lambda e: (e[0], e[3], e[4]), reverse=True):
-        row = rows.setdefault((event[0], event[1]), [])
-        if all(event[3] != other[3] for other in row):  # an article is cited once per row
+        key = (event[0], event[1])
+        row = rows.get(key)
+        if row is None:
+            rows[key], cited[key] = [event], {event[3]}
+        elif event[3] not in cited[key]:  # an article is cited once per row
             row.append(event)
+            cited[key].add(event[3])
     return list(rows.values())
 
 
@@ -57,7 +62,7 @@ def _path(period: str, part: int) -> str:
     return f"timeline/{period}.md" if part == 1 else f"timeline/{period}-page-{part}.md"
 
 
-def _parts(rows: list[list[_Event]]) -> list[list[list[_Event]]]:
+def _parts(rows: list[list[Event]]) -> list[list[list[Event]]]:
     """The rows cut into pages of at most ``MAX_ROWS``, newest first (always one page)."""
     return [rows[n : n + MAX_ROWS] for n in range(0, len(rows), MAX_ROWS)] or [[]]
 
@@ -68,7 +73,7 @@ def _pager(here: str, period: str, part: int, parts: int) -> str:
         f"**{n}**" if n == part else f"[{n}]({markup.relative(here, _path(period, n))})" for n in range(1, parts + 1))
 
 
-def _page(corpus: Corpus, period: str, rows: list[list[_Event]], part: int, parts: int) -> Page:
+def _page(corpus: Corpus, period: str, rows: list[list[Event]], part: int, parts: int) -> Page:
     here = _path(period, part)
     title = _title(period) + (f" (page {part} of {parts})" if parts > 1 else "")
     out = [f"# {markup.text(title)}", ""]
@@ -90,17 +95,23 @@ def _page(corpus: Corpus, period: str, rows: list[list[_Event]], part: int, part
     return Page(here, markup.seal(meta, "\n".join(out) + "\n"))
 
 
-def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
-    """Jobs for the pages of each month (and of each year, for year-only dates), and the index.
-    A period with more than ``MAX_ROWS`` rows has several pages, so no page grows with the
-    corpus. A page's fingerprint covers its rows, their articles' titles, its place among
-    the period's pages (and code ``version``)."""
-    periods: dict[str, list[_Event]] = defaultdict(list)
+def timeline_rows(corpus: Corpus) -> dict[str, list[list[Event]]]:
+    """Each period's rows (:func:`_rows`), periods in the order their first event is met."""
+    periods: dict[str, list[Event]] = defaultdict(list)
     for document in corpus.documents:
         for event in document.analysis.events:
             periods[_period(event.date)].append(
                 (event.date, event.text, event.expression, document.slug, event.paragraph, document.title))
-    rows = {period: _rows(events) for period, events in periods.items()}
+    return {period: _rows(events) for period, events in periods.items()}
+
+
+def timeline_pages(corpus: Corpus, version: str = "",
+                   rows: dict[str, list[list[Event]]] | None = None) -> tuple[list[PageJob], Page]:
+    """Jobs for the pages of each month (and of each year, for year-only dates), and the index.
+    A period with more than ``MAX_ROWS`` rows has several pages, so no page grows with the
+    corpus. A page's fingerprint covers its rows, their articles' titles, its place among
+    the period's pages (and code ``version``). ``rows`` is :func:`timeline_rows`, if known."""
+    rows = timeline_rows(corpus) if rows is None else rows
     jobs = []
     for period, period_rows in rows.items():
         parts = _parts(period_rows)
@@ -111,7 +122,7 @@ def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Pa
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
              "one page per month (a busy month has several).", ""]
     by_year: dict[str, list[str]] = defaultdict(list)
-    for period in periods:
+    for period in rows:
         by_year[period[:4]].append(period)
     for year in sorted(by_year, reverse=True):
         index += [f"## {year}", ""]
@@ -120,11 +131,11 @@ def timeline_pages(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Pa
             label = long_date(period) if len(period) == 7 else f"Dated only by year {period}"
             index.append(f"- [{label}]({period}.md) · {count} event{'s' if count != 1 else ''}")
         index.append("")
-    if not periods:
+    if not rows:
         index.append("*No dated events yet.*")
     meta = {"title": "Timeline", "type": "index", "search": {"boost": BOOST["index"]}}
     return jobs, Page("timeline/index.md", markup.seal(meta, "\n".join(index).rstrip("\n") + "\n"))
 
 
-def _fingerprint(version: str, period: str, part: int, parts: int, rows: list[list[_Event]]) -> str:
+def _fingerprint(version: str, period: str, part: int, parts: int, rows: list[list[Event]]) -> str:
     return input_hash((version, period, part, parts, rows))
