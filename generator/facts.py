@@ -3,10 +3,10 @@ comparing every sentence with every other.
 
 Each sentence of a topic's newest articles becomes a :class:`Unit` with the
 stems of its content words. Pairs that share at least ``MIN_SHARED`` of the
-rarer stems come from one sparse product (sentences x rare stems times its
-transpose); each pair is then scored by the weight of the stems it shares,
-words weighted by their rarity in English (``wording.rarity``), people's names
-and stems common to the whole topic discounted. The strongest pairs are
+rarer stems are counted at once with numpy (:func:`_candidates`); each pair is
+then scored by the weight of the stems it shares, words weighted by their rarity
+in English (``wording.rarity``), people's names and stems common to the whole
+topic discounted. The strongest pairs are
 joined first, never two sentences of one article into one fact.
 """
 
@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from .models import Citation, Document, Fact
 from .sentences import split
@@ -96,21 +96,35 @@ def person_stems(documents: Iterable[Document]) -> frozenset[str]:
 
 def _candidates(units: Sequence[Unit], index: Mapping[str, list[int]], rare_limit: int) -> list[tuple[int, int]]:
     """Pairs ``i < j`` of sentences from different articles sharing at least ``MIN_SHARED``
-    rare stems (in at most ``rare_limit`` sentences): one sparse product, sentences x
-    rare stems times its transpose, instead of a loop over every posting."""
-    rare = [postings for postings in index.values() if 1 < len(postings) <= rare_limit]
-    if not rare:
+    rare stems (in at most ``rare_limit`` sentences), counted with numpy instead of a loop
+    over every posting: every pair of each rare stem's sentences (postings of one length
+    at once), then how often each pair occurs (what the sparse product sentences x rare
+    stems times its transpose gives, without importing scipy into a run's main process)."""
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
+    for postings in index.values():
+        if 1 < len(postings) <= rare_limit:
+            by_size[len(postings)].append(postings)  # ascending: units are indexed in order
+    if not by_size:
         return []
-    rows = np.fromiter((i for postings in rare for i in postings), dtype=np.int32)
-    cols = np.repeat(np.arange(len(rare), dtype=np.int32), [len(p) for p in rare])
-    incidence = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(units), len(rare)))
-    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
-    keep = shared.data >= MIN_SHARED
+    n = len(units)
+    codes = []
+    for size, group in by_size.items():
+        first, second = _pair_positions(size)
+        table = np.array(group, dtype=np.int64)
+        codes.append((table[:, first] * n + table[:, second]).ravel())
+    pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
+    pairs = pairs[shared >= MIN_SHARED]
     numbers: dict[str, int] = {}
     article = np.array([numbers.setdefault(u.slug, len(numbers)) for u in units])
-    i, j = shared.row[keep], shared.col[keep]
+    i, j = pairs // n, pairs % n
     different = article[i] != article[j]
     return sorted(zip(i[different].tolist(), j[different].tolist()))
+
+
+@lru_cache(maxsize=None)
+def _pair_positions(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions ``a < b`` of every pair among ``size`` items."""
+    return np.triu_indices(size, k=1)
 
 
 def cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list[list[Unit]]:

@@ -124,19 +124,19 @@ def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, 
                  report: RunReport, use_cache: bool = True, cache: AnalysisCache | None = None,
                  states: Mapping[str, str] | None = None) -> tuple[Corpus, Prepared]:
     """Analyse (or take from ``cache``), assemble, find topics and build digests; what the
-    pages need of the whole corpus (:func:`pages.prepare`) is worked out meanwhile, in a
-    forked process when there are ``jobs`` > 1 (a rerun rebuilds a few digests in this one).
+    pages need of the whole corpus (:func:`pages.prepare`) is worked out meanwhile, from
+    the assembled corpus, in a forked process when there are ``jobs`` > 1 (which alone
+    imports scipy: a rerun finds topics and rebuilds a few digests here meanwhile).
     ``states`` is ``writer.scan(docs)`` when the caller has it (for the editor's topic pages)."""
     own = open_cache(docs, knowledge) if use_cache and cache is None else None
     cache = cache or own
     try:
         pairs = understand(articles, knowledge, cache, jobs, report)
-        corpus = assemble(pairs, knowledge)
+        assembled = corpus = assemble(pairs, knowledge)
+        meanwhile = Forked(lambda: prepare(assembled), enabled=jobs > 1 and len(corpus.documents) >= PARALLEL_THRESHOLD)
         editor_topics = stories.editor_topics(docs, scan(docs) if states is None else states)
         topics = stories.find_topics(corpus, editor_topics)
         memo = cache.digests(code_version(_knowledge_key(knowledge), DIGEST_ROOTS)) if cache else None
-        assembled = corpus
-        meanwhile = Forked(lambda: prepare(assembled), enabled=jobs > 1 and len(corpus.documents) >= PARALLEL_THRESHOLD)
         corpus = build_digests(corpus, topics, memo, jobs)
         prepared = meanwhile.result()
     finally:

@@ -178,3 +178,30 @@ def test_front_matter_reads_back_exactly(meta: dict) -> None:
     assert yaml.safe_load(written) == (meta or None)
     page = markup.seal({k: v for k, v in meta.items() if k != markup.GENERATED_KEY}, "body")
     assert markup.generated_state(page) == "generated"
+
+
+UNITS = st.lists(
+    st.tuples(st.integers(0, 5), st.frozensets(st.sampled_from([f"s{k}" for k in range(14)]), max_size=9)),
+    max_size=40,
+)
+
+
+@SETTINGS
+@given(UNITS, st.integers(2, 12))
+def test_fact_candidates_are_the_pairs_sharing_enough_rare_stems(rows, rare_limit) -> None:
+    """facts._candidates counts shared stems with numpy; it must find exactly the pairs a
+    plain comparison of every two sentences finds."""
+    from collections import defaultdict
+    from itertools import combinations
+
+    from generator.facts import MIN_SHARED, Unit, _candidates
+
+    units = [Unit(f"a{article}", 0, f"u{n}", stems) for n, (article, stems) in enumerate(rows)]
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, unit in enumerate(units):
+        for stem in unit.stems:
+            index[stem].append(n)
+    rare = {stem for stem, postings in index.items() if 1 < len(postings) <= rare_limit}
+    expected = [(i, j) for i, j in combinations(range(len(units)), 2)
+                if units[i].slug != units[j].slug and len(units[i].stems & units[j].stems & rare) >= MIN_SHARED]
+    assert _candidates(units, index, rare_limit) == expected

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus, entity_key
@@ -28,6 +27,8 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     sparse product (articles x entities) . (entities x articles), in row blocks
     so memory stays bounded; ties go to the smaller slug.
     """
+    from scipy import sparse  # imported where used: a rerun works this out in a forked process (pages.prepare)
+
     slugs = sorted(corpus.counts)
     row = {slug: n for n, slug in enumerate(slugs)}
     keys = [k for k, posting in corpus.mentions.items()

@@ -7,7 +7,6 @@ from collections import defaultdict
 from functools import partial
 
 import numpy as np
-from scipy import sparse
 
 from .. import markup
 from ..corpus import Corpus
@@ -23,6 +22,8 @@ def co_mentioned(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
     """For every entity: the entities most often named in its newest ``MAX_LISTED`` articles,
     with how many of them, most first (ties by key). One sparse product for all entities:
     (entity x its listed articles) . (article x entities)."""
+    from scipy import sparse  # imported where used: a rerun works this out in a forked process (pages.prepare)
+
     keys = sorted(corpus.entities)
     column = {key: n for n, key in enumerate(keys)}
     slugs = sorted(corpus.counts)
