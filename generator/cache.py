@@ -174,8 +174,41 @@ class AnalysisCache:
         """The digest table of the same file."""
         return DigestCache(self._db, version)
 
+    def copies(self) -> "CopyMemo":
+        """The copy-verdict table of the same file, for this version of the analysis code."""
+        return CopyMemo(self._db, self.version)
+
     def close(self) -> None:
         self._db.close()
+
+
+class CopyMemo:
+    """For each pair of contents copy detection compared: whether they are copies
+    (``dedup.Verdicts``), under the analysis code's ``version`` (which covers ``dedup``)."""
+
+    def __init__(self, db: sqlite3.Connection, version: str) -> None:
+        self._db = db
+        self.version = version
+        db.execute("CREATE TABLE IF NOT EXISTS copies (pair TEXT PRIMARY KEY, version TEXT NOT NULL,"
+                   " same INTEGER NOT NULL)")
+        self._loaded: dict[str, bool] = {}
+
+    def load(self) -> dict[str, bool]:
+        self._loaded = {pair: bool(same) for pair, same in self._db.execute(
+            "SELECT pair, same FROM copies WHERE version = ?", (self.version,))}
+        return dict(self._loaded)
+
+    def save(self, items: Mapping[str, bool]) -> None:
+        """Make the table ``items`` (the pairs this run compared), writing only what changed."""
+        if dict(items) == self._loaded:
+            return
+        with self._db:
+            self._db.execute("DELETE FROM copies WHERE version != ?", (self.version,))
+            self._db.executemany("DELETE FROM copies WHERE pair = ?", [(p,) for p in self._loaded if p not in items])
+            self._db.executemany("INSERT OR REPLACE INTO copies (pair, version, same) VALUES (?, ?, ?)",
+                                 [(p, self.version, int(same)) for p, same in sorted(items.items())
+                                  if self._loaded.get(p) != same])
+        self._loaded = dict(items)
 
 
 class DigestCache:

@@ -12,9 +12,9 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
-from .dedup import find_copies
+from .dedup import Verdicts, find_copies
 from .headlines import unique_headlines
 from .markup import slugify, tag
 from .models import ENTITY_TYPES, Analysis, Article, Digest, Document, Entity, Quote
@@ -106,11 +106,34 @@ def _canonical_quotes(quotes: tuple[Quote, ...], resolution: Resolution, source:
     )
 
 
-def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object) -> Corpus:
-    """Resolve entities across articles, fold copies, choose headlines, slugs and tags."""
+class _Texts(Mapping[str, str]):
+    """Each article's text by source, joined only when copy detection asks for it."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self._articles = articles
+
+    def __getitem__(self, source: str) -> str:
+        return self._articles[source].text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+
+def _length(article: Article) -> int:
+    """``len(article.text)`` without joining the paragraphs."""
+    return sum(map(len, article.paragraphs)) + 2 * (len(article.paragraphs) - 1)
+
+
+def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object, verdicts: Verdicts | None = None) -> Corpus:
+    """Resolve entities across articles, fold copies, choose headlines, slugs and tags.
+    ``verdicts`` are copy comparisons a previous run made (:class:`dedup.Verdicts`)."""
     by_source = {a.source: (a, an) for a, an in pairs}
-    rank = {a.source: (a.date.toordinal(), -len(a.text), a.source) for a, _ in pairs}
-    copies_of = find_copies({a.source: a.text for a, _ in pairs}, rank, {a.source: an.signature for a, an in pairs})
+    rank = {a.source: (a.date.toordinal(), -_length(a), a.source) for a, _ in pairs}
+    copies_of = find_copies(_Texts({a.source: a for a, _ in pairs}), rank, {a.source: an.signature for a, an in pairs},
+                            verdicts, {a.source: a.content_hash for a, _ in pairs})
     originals = [a for a, _ in pairs if a.source not in copies_of]
     folded: dict[str, list[str]] = defaultdict(list)
     for copy, original in copies_of.items():

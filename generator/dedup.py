@@ -93,15 +93,41 @@ def signature(text: str) -> tuple[int, ...]:
     return _minhash(_shingle_bytes(text))
 
 
+class Verdicts:
+    """Whether two texts are copies, by a pair of their content hashes: a pure function of
+    the two texts, so it is kept between runs (``cache.CopyMemo``) and a rerun compares only
+    the candidate pairs it has not met. :attr:`used` is what this run looked up or found."""
+
+    def __init__(self, known: Mapping[str, bool] | None = None) -> None:
+        self.known = dict(known or {})
+        self.used: dict[str, bool] = {}
+
+    @staticmethod
+    def key(first: str, second: str) -> str:
+        return f"{min(first, second)}:{max(first, second)}"
+
+    def get(self, key: str) -> bool | None:
+        found = self.known.get(key)
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def put(self, key: str, same: bool) -> None:
+        self.known[key] = self.used[key] = same
+
+
 def find_copies(
-    texts: Mapping[str, str], rank: Mapping[str, tuple], signatures: Mapping[str, tuple[int, ...]] | None = None
+    texts: Mapping[str, str], rank: Mapping[str, tuple], signatures: Mapping[str, tuple[int, ...]] | None = None,
+    verdicts: Verdicts | None = None, hashes: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Map each copy's key to its original's key.
 
     ``texts`` maps article keys to their text; ``rank`` gives a sort key per
     article (smaller = preferred original); ``signatures`` are the articles'
     :func:`signature` where already known. Shingles are only computed for the
-    candidate pairs that LSH proposes.
+    candidate pairs that LSH proposes, and with ``verdicts`` (and ``hashes``,
+    each article's content hash) only for pairs not met before; a text is
+    only read (``texts[key]``) when its shingles or signature are needed.
     """
     known = signatures or {}
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
@@ -129,10 +155,13 @@ def find_copies(
         for other in sorted({o for bucket in bands for o in bucket}):
             if other == key:
                 continue
-            a, b = shingles_of(key), shingles_of(other)
-            if not a or not b:
-                continue
-            if len(a & b) / len(a | b) < THRESHOLD:
+            pair = Verdicts.key(hashes[key], hashes[other]) if verdicts is not None and hashes is not None else ""
+            same = verdicts.get(pair) if pair and verdicts is not None else None
+            if same is None:
+                same = _alike(shingles_of(key), shingles_of(other))
+                if pair and verdicts is not None:
+                    verdicts.put(pair, same)
+            if not same:
                 continue
             ra, rb = root(key), root(other)
             if ra == rb:
@@ -140,6 +169,11 @@ def find_copies(
             first, second = sorted((ra, rb), key=lambda k: rank[k])
             parent[second] = first
     return {key: root(key) for key in parent}
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    """Two shingle sets of copies: Jaccard similarity at least :data:`THRESHOLD`."""
+    return bool(a and b) and len(a & b) / len(a | b) >= THRESHOLD
 
 
 def similarity(a: str, b: str) -> float:

@@ -25,6 +25,7 @@ from .analyse import analyse
 from .cache import (CACHE_NAME, DIGEST_ROOTS, READER_ROOTS, AnalysisCache, code_version, decode_analysis, encode,
                     generator_version)
 from .corpus import Corpus, assemble
+from .dedup import Verdicts
 from .digests import build_digests
 from .errors import ArticleError, GeneratorError
 from .knowledge import Knowledge, load_knowledge
@@ -132,7 +133,11 @@ def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, 
     cache = cache or own
     try:
         pairs = understand(articles, knowledge, cache, jobs, report)
-        assembled = corpus = assemble(pairs, knowledge)
+        copy_memo = cache.copies() if cache else None
+        verdicts = Verdicts(copy_memo.load()) if copy_memo else None
+        assembled = corpus = assemble(pairs, knowledge, verdicts)
+        if copy_memo is not None and verdicts is not None:
+            copy_memo.save(verdicts.used)
         meanwhile = Forked(lambda: prepare(assembled), enabled=jobs > 1 and len(corpus.documents) >= PARALLEL_THRESHOLD)
         editor_topics = stories.editor_topics(docs, scan(docs) if states is None else states)
         topics = stories.find_topics(corpus, editor_topics)

@@ -9,7 +9,7 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.dedup import NUM_PERM, find_copies, shingles, signature
+from generator.dedup import NUM_PERM, Verdicts, find_copies, shingles, signature
 from generator.readers import read_folder
 
 WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
@@ -58,3 +58,28 @@ def test_different_articles_are_not_copies() -> None:
     texts = {"a": ARTICLE, "b": ARTICLE.replace("Geneva", "Nairobi").replace("digital trade", "fisheries subsidies")
              .replace("three days", "a week").replace("difficult", "tense")}
     assert find_copies(texts, {"a": (1,), "b": (2,)}) == {}
+
+
+def test_remembered_verdicts_give_the_same_copies_and_skip_the_comparison() -> None:
+    copy = ARTICLE.replace("Tuesday", "Wednesday", 1)
+    other = "A storm closed the port of Rotterdam for two days, and shipping companies rerouted cargo. " * 4
+    texts = {"a": ARTICLE, "b": copy, "c": other, "d": ARTICLE.replace("Geneva", "Bern", 1)}
+    rank = {"a": (2,), "b": (1,), "c": (3,), "d": (4,)}
+    signatures = {k: signature(v) for k, v in texts.items()}
+    hashes = {k: f"hash-{k}" for k in texts}
+    first = Verdicts()
+    expected = find_copies(texts, rank, signatures)
+    assert find_copies(texts, rank, signatures, first, hashes) == expected == {"a": "b", "d": "b"}
+    assert first.used[Verdicts.key("hash-a", "hash-b")] is True
+
+    class Unreadable(dict):
+        def __getitem__(self, key: str) -> str:
+            raise AssertionError(f"text of {key} read although every pair was remembered")
+
+    second = Verdicts(first.used)
+    assert find_copies(Unreadable(texts), rank, signatures, second, hashes) == expected
+    assert second.used == first.used
+
+    # a verdict is trusted as it is stored: flipping one changes the answer (the memo is keyed by content)
+    flipped = Verdicts({**first.used, Verdicts.key("hash-a", "hash-b"): False, Verdicts.key("hash-a", "hash-d"): False})
+    assert find_copies(texts, rank, signatures, flipped, hashes) == {"d": "b"}
