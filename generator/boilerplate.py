@@ -38,6 +38,13 @@ _CAPTION = re.compile(
     r"(?:\s+(?:credit|courtesy|for\s+representation))?\s*[:|\-–—].*",
     re.IGNORECASE,
 )
+_OPENING = re.compile(
+    r"[(\[]?\s*(?i:by|written|reported|edited|first|published|last|updated|posted|with|inputs?|additional|reporting"
+    r"|writing|edit|compiled|translated|source|courtesy|except|this|disclaimer|also|read|must|recommended|related"
+    r"|see|watch|click|follow|subscribe|download|file|photo|image|picture|representational|video)"
+)
+"""How each of the forms above can begin (its possible first words, after an optional bracket): a
+paragraph that begins otherwise, as nearly all do, is none of them and is passed over at once."""
 _MAX_WORDS = 40
 """A longer paragraph is prose, whatever its first words."""
 
@@ -45,7 +52,7 @@ _MAX_WORDS = 40
 def is_boilerplate(paragraph: str) -> bool:
     """A whole paragraph that is a byline, a credit, a caption, a link or a site's notice."""
     text = paragraph.strip()
-    if not text or len(text.split()) > _MAX_WORDS:
+    if not _OPENING.match(text) or len(text.split()) > _MAX_WORDS:
         return False
     if _BYLINE.fullmatch(text) and len(text.split()) <= 10:
         return True

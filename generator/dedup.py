@@ -41,16 +41,25 @@ def shingles(text: str, size: int = SHINGLE, limit: int | None = MAX_WORDS) -> s
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _shingle_bytes(text: str, size: int = SHINGLE, limit: int = MAX_WORDS) -> set[bytes]:
-    """:func:`shingles`, UTF-8 encoded (what is hashed). ASCII text, the usual case, is
-    split and joined as bytes, so the shingles need not be encoded one by one."""
+_HEAD = 8 * MAX_WORDS
+"""Characters read first for the first :data:`MAX_WORDS` words: room for some eight characters
+a word (prose averages about six); a text with fewer words there is read whole."""
+
+
+def _first_words(text: str, limit: int = MAX_WORDS) -> list[bytes]:
+    """The first ``limit`` words of ``text``, lower-cased and UTF-8 encoded: the words of
+    :func:`shingles`. ASCII text, the usual case, is split as bytes (on ASCII, ``\\w`` is the
+    same either way), and only its head is read when that holds more than ``limit`` words:
+    the ``limit``-th word then ends inside the head, and no later character can change it."""
+    head = text[:_HEAD].lower()
+    if head.isascii():
+        words = _ASCII_WORD.findall(head.encode("ascii"))
+        if len(words) > limit:
+            return words[:limit]
     low = text.lower()
-    if not low.isascii():
-        return set(map(str.encode, shingles(text, size, limit)))
-    words = _ASCII_WORD.findall(low.encode("ascii"))[:limit]
-    if len(words) < size:
-        return {b" ".join(words)} if words else set()
-    return set(map(b" ".join, zip(*(words[i:] for i in range(size)))))
+    if low.isascii():
+        return _ASCII_WORD.findall(low.encode("ascii"))[:limit]
+    return [word.encode() for word in _WORD.findall(low)[:limit]]
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +74,21 @@ def _permutations() -> tuple["np.ndarray", "np.ndarray"]:
     return a, b
 
 
-def _minhash(items: set[bytes]) -> tuple[int, ...]:
-    """MinHash of ``items`` (UTF-8 encoded): datasketch 2.0's "affine32" scheme over CRC-32 item hashes.
+def _item_hashes(text: str, size: int = SHINGLE) -> "np.ndarray":
+    """CRC-32 of each of the text's shingles (UTF-8 encoded), as ``uint32``. A shingle that
+    occurs twice is hashed twice: the minimum over the items does not change, and making
+    them a set first would cost more than the few repeated hashes."""
+    import numpy as np
+
+    words = _first_words(text)
+    if len(words) < size:
+        return np.array([zlib.crc32(b" ".join(words))] if words else [], dtype=np.uint32)
+    shingled = map(b" ".join, zip(*(words[i:] for i in range(size))))
+    return np.fromiter(map(zlib.crc32, shingled), dtype=np.uint32, count=len(words) - size + 1)
+
+
+def _minhash(hv: "np.ndarray") -> tuple[int, ...]:
+    """MinHash of items whose CRC-32 hashes are ``hv``: datasketch 2.0's "affine32" scheme.
 
     Importing datasketch loads its LSH module and with it scipy.integrate,
     about 0.3 s: more than the rest of analysing one article. The arithmetic
@@ -75,22 +97,23 @@ def _minhash(items: set[bytes]) -> tuple[int, ...]:
     """
     import numpy as np
 
-    if not items:
+    if not len(hv):
         return (0xFFFFFFFF,) * NUM_PERM
     a, b = _permutations()
-    hv = np.fromiter(map(zlib.crc32, items), dtype=np.uint32, count=len(items)).reshape(-1, 1)
     hv = hv ^ (hv >> np.uint32(16))  # MurmurHash3's 32-bit finalizer (datasketch's one-shot pre-mix)
-    hv = hv * np.uint32(0x85EBCA6B)
-    hv = hv ^ (hv >> np.uint32(13))
-    hv = hv * np.uint32(0xC2B2AE35)
-    hv = hv ^ (hv >> np.uint32(16))
-    return tuple((hv * a + b).min(axis=0).tolist())
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    permuted = np.multiply.outer(a, hv)  # one row per permutation: each row's minimum is one value
+    permuted += b[:, None]
+    return tuple(permuted.min(axis=1).tolist())
 
 
 def signature(text: str) -> tuple[int, ...]:
     """The article's MinHash signature: per article, so it is computed with the analysis
     (in parallel) and cached with it; the corpus only compares signatures."""
-    return _minhash(_shingle_bytes(text))
+    return _minhash(_item_hashes(text))
 
 
 class Verdicts:

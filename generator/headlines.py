@@ -72,10 +72,14 @@ _ROLE = re.compile(
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _TIME_WORDS = re.compile(
-    rf",?\s*\b(?:(?:late|early)\s+)?(?:(?:on|this|last|late|early|since)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"|,?\s*\b(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
-    r"|,?\s*\b(?:recently|today|yesterday|tonight|tomorrow|earlier this (?:week|month|year)|this week|last week|last night|this morning|on the sidelines)\b",
+    r",?+\s*+\b(?:"
+    rf"(?:(?:late|early)\s+)?(?:(?:on|this|last|late|early|since)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+    r"|(?:recently|today|yesterday|tonight|tomorrow|earlier this (?:week|month|year)|this week|last week|last night|this morning|on the sidelines)\b"
+    r")",
 )
+"""The comma and spaces before a time expression go with it. They are read once for the three kinds,
+and possessively: every kind starts with a letter, so only the longest ``,?\\s*`` can be followed by one."""
 _OPENER = re.compile(r"^(?P<open>[^,]{2,160}?),\s+(?=[\"“‘]?(?:[A-Z]|the\s|a\s|an\s))")
 _ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|reports|announced|told\s+\w+)(?:\s+in\s+a\s+statement)?\s*$"
@@ -87,6 +91,7 @@ _OPENER_WORDS = re.compile(
 )
 _PLACE_OPENER = re.compile(r"^(?:In|At)\s+((?:[A-Z][\w'’.-]*\s?){1,3})$")
 _SUBORDINATE = re.compile(
+    r"(?=[,\s(])"  # where every kind of cut starts: other places are passed over at once
     r"(?:,?\s+(?:as\s+(?:he|she|they|it|part\s+of|well\s+as)|while|whereas|even\s+as|who|which|whom|whose)\b"
     r"|,\s+(?:as|where|when|saying|adding|noting|stressing|citing|according|particularly|especially"
     r"|including|but|amid|after|before|although|though|because|since|despite|with|[a-z]+ing)\b"

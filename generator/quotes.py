@@ -48,6 +48,8 @@ _HEAD_NOUN = re.compile(r"\b(?:the|an?|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _MARKS = re.compile(r'["“”„«»]')
 _OPENERS = "“„«"
+_OPENING_MARK = re.compile(r'[“„«"]')
+"""A mark that may open a quotation (a straight one only by where it stands: :func:`_mark_kind`)."""
 _CLOSERS = "”»"
 MIN_WORDS = 4
 MAX_SPAN_PARAGRAPHS = 3
@@ -130,7 +132,7 @@ def _spans(paragraphs: Sequence[str]) -> list[_Span]:
 def _occurrences(paragraphs: Sequence[str], mentions: Sequence[Mention], kinds: tuple[str, ...]) -> list[_Occurrence]:
     """Where each mention's surface occurs in its paragraph (longest wins on overlap)."""
     found: list[_Occurrence] = []
-    for mention in sorted({m for m in mentions if m.type in kinds}):  # sorted: a set's order varies by run
+    for mention in {m for m in mentions if m.type in kinds}:  # in any order: sorted below, by mention on ties
         if not 0 <= mention.paragraph < len(paragraphs) or not mention.surface:
             continue
         text = paragraphs[mention.paragraph]
@@ -166,10 +168,10 @@ def _after_window(paragraphs: Sequence[str], span: _Span) -> tuple[int, int]:
     hi = min(len(text), lo + 160)
     end = _SENTENCE_END.search(text, lo, hi)
     hi = end.start() + 1 if end else hi
-    for k in range(lo, hi):
-        if text[k] in _OPENERS or (text[k] == '"' and _mark_kind(text, k) == "open"):
-            hi = k
-            break
+    for mark in _OPENING_MARK.finditer(text, lo, hi):
+        k = mark.start()
+        if text[k] in _OPENERS or _mark_kind(text, k) == "open":
+            return lo, k
     return lo, hi
 
 

@@ -36,8 +36,12 @@ _RELATION_NOUNS = {
     "cooperation": "cooperation", "trade": "trade", "deal": "deal", "agreement": "agreement",
     "war": "war", "conflict": "conflict", "border": "border", "dialogue": "talks", "rivalry": "rivalry",
 }
-_PAIR = re.compile(r"([A-Z](?<!\w[A-Z])\w+(?:-[A-Z]\w+)+)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
-"""A word-initial capital is written as a capital not preceded by a word character: the scan skips to capitals."""
+_PAIR = re.compile(r"([A-Z](?<!\w[A-Z])\w++(?:-[A-Z]\w++)+)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+"""A word-initial capital is written as a capital not preceded by a word character: the scan skips to capitals.
+The name's words are possessive (``\\w++``): what follows them is a hyphen or a space, never a word character,
+so giving letters back could not help; it only cost time on every capitalised word."""
+_HYPHENATED_NAME = re.compile(r"-[A-Z]")
+"""What every relation pair contains: a paragraph without it is not scanned for pairs."""
 _STOP = frozenset(
     """a an the of in on at to for with from by and or but as is are was were be been being has have had
     that this these those it its he she they we i you his her their our my your which who whom whose what
@@ -56,11 +60,13 @@ _VERBISH = frozenset(
     expand boost extend continue discuss review ensure enhance""".split()
 )
 """Verbs that would start a two-word run ("took place", "held talks"): not a topic."""
-_LOWER_RUN = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?: [a-z][a-z-]*)+(?![\w’'-])")
-"""Runs of lower-case words not broken by punctuation, capitals or digits."""
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_LOWER_RUN = re.compile(r"(?<![\w’'-])[a-z][a-z-]*+(?: [a-z][a-z-]*+)+(?![\w’'-])")
+"""Runs of lower-case words not broken by punctuation, capitals or digits. A word is read
+possessively: a run can only end where a word does, so giving letters back could not help."""
+_QUOTED = re.compile(r"(“[^“”]*”|\"[^\"]*\")")
 """A quotation within a paragraph: a speaker's words ("higher than the highest
-mountain") are not what the article is about unless the article also says them."""
+mountain") are not what the article is about unless the article also says them.
+Captured, so that splitting a paragraph at it keeps the quotations too."""
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -82,53 +88,66 @@ def _singular(word: str) -> str:
     return word
 
 
-_UNSEEN = ""
-"""Never a content word's singular (words have three letters or more)."""
-_CONTENT: dict[str, str | None] = {}
-"""word -> its singular if it is a content word (else None), filled as words are seen."""
+class _Vocabulary(dict[str, "str | None"]):
+    """word -> its singular if it is a content word, else None; filled as words are seen
+    (up to a bound), so each distinct word is judged once per process, not once per use."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, word: str) -> str | None:
+        if word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
+            found: str | None = _singular(word)
+        else:
+            found = None
+        if len(self) < self.LIMIT:
+            self[word] = found
+        return found
 
 
-def _content(word: str) -> str | None:
-    if word not in _STOP and word not in _VERBISH and len(word) > 2 and not word.endswith(("ly", "ing", "ed")):
-        found: str | None = _singular(word)
-    else:
-        found = None
-    if len(_CONTENT) < 1 << 16:
-        _CONTENT[word] = found
-    return found
+_RUN_BREAK = "|"
+"""Put between two runs of words: never a word of a run, and it ends a pair as a non-content word does."""
+_CONTENT = _Vocabulary({_RUN_BREAK: None})
 
 
 def _pairs(text: str) -> list[str]:
-    """The two-word runs of lower-case content words in ``text``, as ``first-second``."""
-    pairs: list[str] = []
-    content = _CONTENT.get
-    for chunk in _LOWER_RUN.findall(text):
-        previous: str | None = None
-        for word in chunk.split():
-            single = content(word, _UNSEEN)
-            if single is _UNSEEN:
-                single = _content(word)
-            if single is not None and previous is not None:
-                pairs.append(f"{previous}-{single}")
-            previous = word if single is not None else None
-    return pairs
+    """The two-word runs of lower-case content words in ``text``, as ``first-second``:
+    every two neighbours in a run that are both content words, the second one singular."""
+    words = f" {_RUN_BREAK} ".join(_LOWER_RUN.findall(text)).split()
+    singles = list(map(_CONTENT.__getitem__, words))
+    return [
+        f"{word}-{single}"
+        for word, first, single in zip(words, singles, singles[1:])
+        if first is not None and single is not None
+    ]
 
 
 def _phrases(paragraphs: Sequence[str]) -> Counter[str]:
     """Two-word runs of lower-case content words, counted over the article; a phrase
-    that only ever occurs inside quotations is not counted at all."""
-    everywhere: Counter[str] = Counter()
-    reported: set[str] = set()
+    that only ever occurs inside quotations is not counted at all.
+
+    No run of words crosses a quotation mark, so each run lies either in the
+    article's own words or in a quotation: the two are read apart, each word once
+    (and all paragraphs at once: no run crosses a line break either)."""
+    own: list[str] = []
+    quoted: list[str] = []
     for paragraph in paragraphs:
-        pairs = _pairs(paragraph)
-        everywhere.update(pairs)
-        reported.update(_pairs(_QUOTED.sub("|", paragraph)) if "“" in paragraph or '"' in paragraph else pairs)
-    return Counter({phrase: n for phrase, n in everywhere.items() if phrase in reported})
+        if "“" in paragraph or '"' in paragraph:
+            parts = _QUOTED.split(paragraph)  # own words, quotation, own words, ...
+            own.append(_RUN_BREAK.join(parts[::2]))
+            quoted += parts[1::2]
+        else:
+            own.append(paragraph)
+    counts = Counter(_pairs("\n".join(own)))
+    if quoted:
+        counts.update(phrase for phrase in _pairs("\n".join(quoted)) if phrase in counts)
+    return counts
 
 
 def _relations(paragraphs: Sequence[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
+        if not _HYPHENATED_NAME.search(paragraph):
+            continue
         for m in _PAIR.finditer(paragraph):
             noun = _RELATION_NOUNS.get(m.group(2))
             if noun:

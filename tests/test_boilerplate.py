@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator import boilerplate
 from generator.analyse import analyse
 from generator.boilerplate import is_boilerplate
 from generator.knowledge import load_knowledge
@@ -58,3 +61,40 @@ def test_dateline_below_a_byline_and_no_reporter_among_the_people() -> None:
     people = {m.name for m in analysis.mentions if m.type == "person"}
     assert people == {"Christine Lagarde"}
     assert not {m.name for m in analysis.mentions} & {"REUTERS", "Reuters", "FRANKFURT"}
+
+
+def _every_form(paragraph: str) -> bool:
+    """:func:`is_boilerplate` without its quick look at the first words: every form tried."""
+    text = paragraph.strip()
+    if not text or len(text.split()) > boilerplate._MAX_WORDS:
+        return False
+    if boilerplate._BYLINE.fullmatch(text) and len(text.split()) <= 10:
+        return True
+    if boilerplate._STAMP.fullmatch(text) and len(text.split()) <= 12:
+        return True
+    forms = (boilerplate._CREDIT, boilerplate._NOTICE, boilerplate._LINK, boilerplate._CAPTION)
+    return any(p.fullmatch(text) for p in forms)
+
+
+_OPENINGS = [
+    "By", "Written by", "reported BY", "Edited by", "First published", "Published on:", "last updated", "Updated:",
+    "Posted at", "(With inputs from", "[Inputs from", "input from", "(Additional reporting by", "Reporting by",
+    "Writing by", "Editing by", "edited by", "Compiled by", "Translated by", "Source:", "Courtesy:", "(Except for the headline,",
+    "This story has not been edited", "This is an auto-generated", "Disclaimer :", "Also Read:", "Read also |",
+    "READ MORE -", "Read next:", "Must read:", "Recommended:", "Related:", "See also:", "Also see —", "Watch:",
+    "Also watch |", "Click here:", "Follow us:", "Subscribe:", "Download the app:", "File photo:", "(Photo:", "[Image:",
+    "Pictures:", "Photograph credit:", "Representational image:", "Video courtesy:", "Photos for representation -",
+    "The", "Bypass", "In", "Sources", "Thisis", "ſource:", "\u212aeep", " (", "",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_OPENINGS),
+    st.lists(st.sampled_from(["Jane", "Doe", "PTI", "and", "&", ",", ";", "10 Dec 2024", "11:40", ".", "the", "x" * 5]),
+             max_size=45).map(" ".join),
+    st.sampled_from(["", " ", ")", "."]),
+)
+def test_the_quick_look_at_the_first_words_changes_no_answer(opening: str, rest: str, end: str) -> None:
+    paragraph = f"{opening} {rest}{end}"
+    assert is_boilerplate(paragraph) == _every_form(paragraph)

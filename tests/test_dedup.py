@@ -83,3 +83,19 @@ def test_remembered_verdicts_give_the_same_copies_and_skip_the_comparison() -> N
     # a verdict is trusted as it is stored: flipping one changes the answer (the memo is keyed by content)
     flipped = Verdicts({**first.used, Verdicts.key("hash-a", "hash-b"): False, Verdicts.key("hash-a", "hash-d"): False})
     assert find_copies(texts, rank, signatures, flipped, hashes) == {"d": "b"}
+
+
+LONG_WORDS = st.text(alphabet="abcK_19", min_size=1, max_size=12)
+SEPARATORS = st.sampled_from([" ", " ", ", ", ". ", "  ", "'", "-", "\n\n"])
+TAILS = st.sampled_from(["", "é", "İ", "Σ", "ΣΑ ", "\u212a", "ß", "x" * 40, "déjà vu "])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(LONG_WORDS, SEPARATORS), min_size=300, max_size=700), TAILS, st.integers(0, 10_000))
+def test_signature_of_a_long_text_reads_the_same_first_words(words, tail, at: int) -> None:
+    """Past MAX_WORDS words only the head of an ASCII text is read: non-ASCII text anywhere,
+    or a head with too few words, must not change the signature."""
+    text = "".join(w + s for w, s in words)
+    at = min(at, len(text))
+    text = text[:at] + tail + text[at:]
+    assert signature(text) == reference(text)

@@ -1,9 +1,13 @@
 """Headlines from lead sentences, and site-wide uniqueness."""
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator import headlines
 from generator.headlines import MAX_LENGTH, make_headline, unique_headlines
 from generator.models import Mention
 
@@ -117,3 +121,31 @@ def test_a_second_predicate_after_but_is_cut_and_a_percent_sign_kept():
          "June, as President Christine Lagarde said U.S. tariffs posed a major uncertainty for growth in the euro zone.",),
         None, (), {},
     ).endswith("to 2.5%")
+
+
+# The time-word and clause-cut patterns are written for speed (the comma and spaces before a time
+# expression read once and possessively; a look-ahead for where any cut can start): they must
+# find exactly what their plain spellings find.
+_W, _M = headlines._WEEKDAY, headlines._MONTH
+_PLAIN_TIME_WORDS = re.compile(
+    rf",?\s*\b(?:(?:late|early)\s+)?(?:(?:on|this|last|late|early|since)\s+)?{_W}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|,?\s*\b(?:on\s+)?{_M}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+    r"|,?\s*\b(?:recently|today|yesterday|tonight|tomorrow|earlier this (?:week|month|year)|this week|last week|last night"
+    r"|this morning|on the sidelines)\b",
+)
+_PLAIN_SUBORDINATE = re.compile(headlines._SUBORDINATE.pattern.replace(r"(?=[,\s(])", "", 1))
+_HEADLINE_PIECES = st.sampled_from([
+    "on", "Monday", "late", "early", "this", "last", "since", "morning", "Dec.", "December", "10", "10th", "2024", ",",
+    " ", "  ", "\t", "recently", "today", "earlier this week", "on the sidelines", "as he", "while", "who", "which",
+    "saying", "but", "said", "warned", "(", ")", ";", ":", "—", "-", "x", "Minister", "1", "a", "The",
+])
+_HEADLINE_TEXTS = st.lists(st.one_of(_HEADLINE_PIECES, st.text(max_size=3)), max_size=30).map(
+    lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEADLINE_TEXTS)
+def test_fast_time_words_and_cuts_find_what_the_plain_patterns_find(text: str) -> None:
+    assert headlines._TIME_WORDS.sub("", text) == _PLAIN_TIME_WORDS.sub("", text)
+    assert [m.span() for m in headlines._SUBORDINATE.finditer(text)] == [m.span() for m in _PLAIN_SUBORDINATE.finditer(text)]

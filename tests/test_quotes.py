@@ -1,5 +1,9 @@
 """Quotations and speakers, with hand-made mentions (no entity extractor needed)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import quotes
 from generator.models import Mention
 from generator.quotes import extract_quotes
 
@@ -135,3 +139,21 @@ def test_long_organisation_names_participles_and_abbreviations_before_the_quote(
         ("Uncertainty has increased", "Federal Open Market Committee"),
         ("a vote of confidence in workers", "Howard Lutnick"),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "„", "«", "»", " ", "a", "B", ".", ",", "(", "-", "said", " X. Y"]), max_size=60).map("".join),
+       st.integers(0, 60))
+def test_the_window_after_a_quotation_ends_before_the_next_opening_mark(text: str, end: int) -> None:
+    """The window is cut at the first mark that opens a quotation, as a look at each character finds it."""
+    end = min(end, max(len(text) - 1, 0))
+    span = quotes._Span(0, 0, 0, end, "")
+    lo, hi = quotes._after_window((text,), span)
+    plain_hi = min(len(text), lo + 160)
+    sentence_end = quotes._SENTENCE_END.search(text, lo, plain_hi)
+    plain_hi = sentence_end.start() + 1 if sentence_end else plain_hi
+    for k in range(lo, plain_hi):
+        if text[k] in quotes._OPENERS or (text[k] == '"' and quotes._mark_kind(text, k) == "open"):
+            plain_hi = k
+            break
+    assert (lo, hi) == (end + 1, plain_hi)

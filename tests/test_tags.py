@@ -1,7 +1,12 @@
 """Candidate tags per article and the corpus vocabulary."""
 
 import re
+from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import tags as tags_module
 from generator.models import Mention
 from generator.tags import assign_tags, candidate_tags, slug
 
@@ -65,3 +70,54 @@ def test_a_phrase_only_a_speaker_uses_is_not_a_tag():
     tags = candidate_tags(paragraphs, ())
     assert "highest-mountain" not in tags
     assert "strategic-dialogue" in tags
+
+
+# The article-wide phrase count against the straightforward one: each paragraph read twice,
+# whole and with its quotations cut out (what candidate_tags did before it read them apart).
+
+
+def _reference_pairs(text: str) -> list[str]:
+    pairs: list[str] = []
+    for chunk in re.findall(r"(?<![\w’'-])[a-z][a-z-]*(?: [a-z][a-z-]*)+(?![\w’'-])", text):
+        previous = None
+        for word in chunk.split():
+            single = tags_module._CONTENT[word]
+            if single is not None and previous is not None:
+                pairs.append(f"{previous}-{single}")
+            previous = word if single is not None else None
+    return pairs
+
+
+def _reference_phrases(paragraphs: tuple[str, ...]) -> Counter[str]:
+    everywhere: Counter[str] = Counter()
+    reported: set[str] = set()
+    for paragraph in paragraphs:
+        everywhere.update(_reference_pairs(paragraph))
+        reported.update(_reference_pairs(re.sub(r"“[^“”]*”|\"[^\"]*\"", "|", paragraph)))
+    return Counter({phrase: n for phrase, n in everywhere.items() if phrase in reported})
+
+
+_PIECES = st.sampled_from([
+    "missile systems", "strategic partnership", "took place", "the", "steel imports", " ", "  ", '"', "“", "”",
+    "’", "'", "-", ",", ".", "|", "\n", "US-China", "trade talks", "Geneva", "relations", "a-b c", "x", "ly",
+    "quickly rising", "new talks", "defence ties", "ties", "é", "_",
+])
+_PARAGRAPHS = st.lists(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=25).map(" ".join), max_size=6).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAGRAPHS)
+def test_phrases_read_apart_count_as_read_twice(paragraphs: tuple[str, ...]) -> None:
+    assert tags_module._phrases(paragraphs) == _reference_phrases(paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAGRAPHS)
+def test_relations_only_in_paragraphs_with_a_hyphenated_name(paragraphs: tuple[str, ...]) -> None:
+    counts: Counter[str] = Counter()
+    pattern = re.compile(r"([A-Z](?<!\w[A-Z])\w+(?:-[A-Z]\w+)+)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+    for paragraph in paragraphs:
+        for m in pattern.finditer(paragraph):
+            if m.group(2) in tags_module._RELATION_NOUNS:
+                counts[f"{slug(m.group(1))}-{tags_module._RELATION_NOUNS[m.group(2)]}"] += 1
+    assert tags_module._relations(paragraphs) == counts
