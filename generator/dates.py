@@ -33,23 +33,28 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _END = r"(?![\w-]*\d)(?!-\d)"
 """A year followed by ``-31`` (``2021-31``) or more digits is a range or a code."""
 
+_PREPOSITION = r"(?i:on|by|since|until|till|from|before|after)"
+_MONTH_INITIAL = "[JFMASOND]"
+# Each pattern starts with a look-ahead for the characters its matches can begin with (the initials
+# of its first words; lower-case ones under (?i:...), so the same characters match as in the words
+# themselves): at any other word boundary re gives up at once instead of trying every alternative.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("mdy", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b{_END}")),
-    ("dmy", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b{_END}")),
-    ("md", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?(?P<month>{_MONTH})\.?\s+{_DAY}\b(?!\s*(?:%|per|million|billion|[-–]\d))")),
-    ("dm", re.compile(rf"\b(?:(?i:on|by|since|until|till|from|before|after)\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b")),
-    ("m_rel", re.compile(rf"\b(?:(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of)\s+)?"
+    ("mdy", re.compile(rf"\b(?=(?i:[obsutfa])|{_MONTH_INITIAL})(?:{_PREPOSITION}\s+)?(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b{_END}")),
+    ("dmy", re.compile(rf"\b(?=(?i:[obsutfa])|\d)(?:{_PREPOSITION}\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b{_END}")),
+    ("md", re.compile(rf"\b(?=(?i:[obsutfa])|{_MONTH_INITIAL})(?:{_PREPOSITION}\s+)?(?P<month>{_MONTH})\.?\s+{_DAY}\b(?!\s*(?:%|per|million|billion|[-–]\d))")),
+    ("dm", re.compile(rf"\b(?=(?i:[obsutfa])|\d)(?:{_PREPOSITION}\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b")),
+    ("m_rel", re.compile(rf"\b(?=(?i:[isutbdfelm])|{_MONTH_INITIAL})(?:(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of)\s+)?"
                         rf"(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH})\s+(?P<rel>(?i:last|next|this|previous))\s+(?i:year)\b")),
-    ("my", re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b{_END}")),
-    ("m", re.compile(rf"\b(?P<rel>(?i:in|since|until|till|by|during|from|last|next|this|early|late|mid-?|end of|beginning of))\s+(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH})\b(?!\s*\d)")),
-    ("y", re.compile(rf"\b(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of|start of|the end of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b{_END}")),
-    ("wd", re.compile(r"\b(?P<rel>(?i:last|next|this|on|since|by|until|from|early|late))?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:'s)?")),
-    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
-    ("rel_year", re.compile(r"\b(?P<rel>last|next|this|previous|following|coming)\s+(?P<unit>year|month)\b", re.IGNORECASE)),
+    ("my", re.compile(rf"\b(?={_MONTH_INITIAL})(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b{_END}")),
+    ("m", re.compile(rf"\b(?=(?i:[isutbdflnem]))(?P<rel>(?i:in|since|until|till|by|during|from|last|next|this|early|late|mid-?|end of|beginning of))\s+(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH})\b(?!\s*\d)")),
+    ("y", re.compile(rf"\b(?=(?i:[isutbdfelm]))(?i:in|since|until|till|by|during|from|early|late|mid-?|end of|beginning of|start of|the end of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b{_END}")),
+    ("wd", re.compile(r"\b(?=(?i:[lntosbufe])|\s|[MTWFS])(?P<rel>(?i:last|next|this|on|since|by|until|from|early|late))?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:'s)?")),
+    ("rel_day", re.compile(r"\b(?=[ty])(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("rel_year", re.compile(r"\b(?=[lntpfc])(?P<rel>last|next|this|previous|following|coming)\s+(?P<unit>year|month)\b", re.IGNORECASE)),
 )
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would|to be held|is to|are to|scheduled|expected to|plans? to|planned|"
+    r"\b(?=[wstiaepdufnch])(?:will|shall|would|to be held|is to|are to|scheduled|expected to|plans? to|planned|"
     r"due to|set to|upcoming|forthcoming|next|coming|expects?|forecasts?|predicts?|(?:aims?|intends?|hopes?) to)\b",
     re.IGNORECASE,
 )

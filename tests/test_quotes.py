@@ -1,5 +1,7 @@
 """Quotations and speakers, with hand-made mentions (no entity extractor needed)."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +159,24 @@ def test_the_window_after_a_quotation_ends_before_the_next_opening_mark(text: st
             plain_hi = k
             break
     assert (lo, hi) == (end + 1, plain_hi)
+
+
+_ATTRIBUTION_PIECES = st.sampled_from([
+    "said", "Said", "SAYS", "say", "saying", "according to", "pointed out", "emphasised", "emphasized", "added",
+    "told", "the", "minister", "as", "that", "it", ",", ":", " ", "  ", ".", '"', "“", "sayings", "ſaid", "\u212a",
+])
+_ATTRIBUTIONS = st.lists(st.one_of(_ATTRIBUTION_PIECES, st.text(max_size=3)), max_size=20).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ATTRIBUTIONS)
+def test_verbs_grouped_by_first_letter_find_what_the_plain_list_finds(text: str) -> None:
+    verbs = quotes._VERBS
+    plain_verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+    plain_after = re.compile(rf"^[\s,.!?]*(?:\S+\s+){{0,7}}?(?:{verbs})\b", re.IGNORECASE)
+    plain_before = re.compile(rf"\b(?:{verbs})(?:\s+(?:that|it|as)|(?:\s+[\w'’-]+){{0,4}}\s+as)?\s*[,:]?\s*$", re.IGNORECASE)
+    found = quotes._VERB.search(text)
+    plain = plain_verb.search(text)
+    assert (found and found.start()) == (plain and plain.start())
+    assert bool(quotes._SHORT_AFTER.search(text)) == bool(plain_after.search(text))
+    assert bool(quotes._SHORT_BEFORE.search(text)) == bool(plain_before.search(text))
