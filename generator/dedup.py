@@ -26,8 +26,12 @@ THRESHOLD = 0.8
 """Jaccard similarity of shingle sets above which two articles are copies."""
 
 _WORD = re.compile(r"\w+")
-_ASCII_WORD = re.compile(rb"\w+")
-"""The same words in ASCII text: on bytes, ``\\w`` is ``[A-Za-z0-9_]``, as it is on an ASCII str."""
+_ASCII_WORD_BYTES = b"0123456789_abcdefghijklmnopqrstuvwxyz"
+_ASCII_WORDS = bytes(
+    byte if byte in _ASCII_WORD_BYTES else byte + 32 if 65 <= byte <= 90 else 32 for byte in range(256)
+)
+"""A translation of ASCII text after which ``split()`` gives the lower-cased ``\\w+`` words: on ASCII,
+``\\w`` is ``[A-Za-z0-9_]``; capitals become small letters and every other character a space."""
 
 
 MAX_WORDS = 400
@@ -51,14 +55,14 @@ def _first_words(text: str, limit: int = MAX_WORDS) -> list[bytes]:
     :func:`shingles`. ASCII text, the usual case, is split as bytes (on ASCII, ``\\w`` is the
     same either way), and only its head is read when that holds more than ``limit`` words:
     the ``limit``-th word then ends inside the head, and no later character can change it."""
-    head = text[:_HEAD].lower()
+    head = text[:_HEAD]
     if head.isascii():
-        words = _ASCII_WORD.findall(head.encode("ascii"))
+        words = head.encode("ascii").translate(_ASCII_WORDS).split()
         if len(words) > limit:
             return words[:limit]
     low = text.lower()
     if low.isascii():
-        return _ASCII_WORD.findall(low.encode("ascii"))[:limit]
+        return low.encode("ascii").translate(_ASCII_WORDS).split()[:limit]
     return [word.encode() for word in _WORD.findall(low)[:limit]]
 
 
