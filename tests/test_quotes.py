@@ -180,3 +180,9 @@ def test_verbs_grouped_by_first_letter_find_what_the_plain_list_finds(text: str)
     assert (found and found.start()) == (plain and plain.start())
     assert bool(quotes._SHORT_AFTER.search(text)) == bool(plain_after.search(text))
     assert bool(quotes._SHORT_BEFORE.search(text)) == bool(plain_before.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09_ -'\".,“”’\t\n") + ["é", "ß", "İ", "Σ", "\u212a", "\x00", "\x7f"]), max_size=40))
+def test_quotation_words_are_the_words_between_non_word_runs(text: str) -> None:
+    assert quotes.words(text) == re.sub(r"\W+", " ", text.casefold()).strip()
