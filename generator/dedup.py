@@ -32,6 +32,9 @@ _ASCII_WORDS = bytes(
 )
 """A translation of ASCII text after which ``split()`` gives the lower-cased ``\\w+`` words: on ASCII,
 ``\\w`` is ``[A-Za-z0-9_]``; capitals become small letters and every other character a space."""
+_TYPOGRAPHY = re.compile("[‘’‚‛“”„‟–—―…•·−₹€£¥°©®™«»‹›′″\ufffd]")
+"""Non-ASCII punctuation and signs of news copy (curly quotes, dashes, bullets, currencies): none is a
+word character, so made spaces they leave the words as they are, and most texts ASCII."""
 
 
 MAX_WORDS = 400
@@ -52,15 +55,18 @@ a word (prose averages about six); a text with fewer words there is read whole."
 
 def _first_words(text: str, limit: int = MAX_WORDS) -> list[bytes]:
     """The first ``limit`` words of ``text``, lower-cased and UTF-8 encoded: the words of
-    :func:`shingles`. ASCII text, the usual case, is split as bytes (on ASCII, ``\\w`` is the
-    same either way), and only its head is read when that holds more than ``limit`` words:
-    the ``limit``-th word then ends inside the head, and no later character can change it."""
+    :func:`shingles`. ASCII text, the usual case once its typography is made spaces, is split
+    as bytes (on ASCII, ``\\w`` is the same either way), and only its head is read when that holds
+    more than ``limit`` words: the ``limit``-th word then ends inside the head, and no later
+    character can change it."""
     head = text[:_HEAD]
+    if not head.isascii():
+        head = _TYPOGRAPHY.sub(" ", head)
     if head.isascii():
         words = head.encode("ascii").translate(_ASCII_WORDS).split()
-        if len(words) > limit:
+        if len(words) > limit or len(text) <= _HEAD:  # the head is the whole text
             return words[:limit]
-    low = text.lower()
+    low = _TYPOGRAPHY.sub(" ", text.lower())
     if low.isascii():
         return low.encode("ascii").translate(_ASCII_WORDS).split()[:limit]
     return [word.encode() for word in _WORD.findall(low)[:limit]]

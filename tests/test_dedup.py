@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 
@@ -98,4 +99,18 @@ def test_signature_of_a_long_text_reads_the_same_first_words(words, tail, at: in
     text = "".join(w + s for w, s in words)
     at = min(at, len(text))
     text = text[:at] + tail + text[at:]
+    assert signature(text) == reference(text)
+
+
+def test_typography_made_spaces_is_never_part_of_a_word() -> None:
+    from generator.dedup import _TYPOGRAPHY
+
+    characters = _TYPOGRAPHY.pattern.strip("[]")
+    assert characters and not any(re.fullmatch(r"\w", ch) for ch in characters)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["the", "Minister", "’s", "“Yes,”", "–", "—", "…", "•", "₹5", "café", "İstanbul",
+                                 "ΟΔΟΣ", "x" * 20, "don’t", "a", "\n\n", "  "]), max_size=700).map(" ".join))
+def test_signature_of_news_typography_is_datasketch_minhash(text: str) -> None:
     assert signature(text) == reference(text)
