@@ -170,12 +170,12 @@ _NEEDS = {
 _SEARCHES = tuple((kind, _NEEDS[kind], pattern) for kind, pattern in _PATTERNS)
 
 
-@lru_cache(maxsize=1 << 14)
 def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """Every match of every pattern whose cue the sentence has, in pattern order.
 
-    A pure function of the sentence (only resolving a match needs the article
-    date), so it is remembered: the same sentence is searched once per process."""
+    Not remembered by sentence: real news seldom repeats a sentence word for word
+    (3% of sentences of 259 real articles did), so a cache only paid off on the
+    template sentences of the synthetic benchmark corpus (41% repeats)."""
     cues = {m.lastgroup for m in _CUES.finditer(sentence)}
     if not cues:
         return ()
