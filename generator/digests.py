@@ -18,8 +18,7 @@ from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
 from .corpus import Corpus
-from .facts import Unit, balanced, cluster, fact, person_stems
-from .facts import units as sentence_units
+from .facts import Statements, Unit, balanced, cluster, fact, person_stems, statements
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
 from .parallel import fork_map
 from .quotes import words
@@ -130,7 +129,7 @@ def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
     return tuple(out)
 
 
-def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]]) -> Digest:
+def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, Statements]) -> Digest:
     """One topic's digest: a function of the topic, its newest articles and their entities' aliases
     (see :class:`DigestKeys`), so it can be kept between runs."""
     by_slug = corpus.by_slug
@@ -138,8 +137,8 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
     compared = members[:MAX_FACT_ARTICLES]
     compared_slugs = {d.slug for d in compared}
-    units = [u for d in compared for u in units_of[d.slug]]
-    groups = cluster(units, person_stems(compared))
+    units = [u for d in compared for u in read[d.slug].units]
+    groups = cluster([read[d.slug] for d in compared], person_stems(compared))
     multi = [g for g in groups if len({u.slug for u in g}) > 1]
     multi.sort(key=lambda g: (-len({u.slug for u in g}), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
     facts = [fact(g, order) for g in multi[:MAX_FACTS]]
@@ -156,7 +155,7 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     # article, as the fact it belongs to (even when that fact is among the key facts).
     lead: str | None = None
     for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
-        own = _reported_first(units_of[document.slug])
+        own = _reported_first(read[document.slug].units)
         about = [u for u in own if keys and keys.search(u.text)] if keys else []
         if lead is None and (about or own):
             first = (about or own)[0]
@@ -178,7 +177,7 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
             break
     if len(facts) < 3:
         singles = [
-            u for d in compared for u in units_of[d.slug][1:3]
+            u for d in compared for u in read[d.slug].units[1:3]
             if (u.slug, u.text) not in covered and len(u.stems) >= 6
             and all(u.text != f.text for f in overview)
         ]
@@ -188,7 +187,7 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     # articles (only their sentences are read); the others are described by their summary.
     contributions = []
     for document in members:
-        sentences = units_of[document.slug] if document.slug in compared_slugs else []
+        sentences = read[document.slug].units if document.slug in compared_slugs else []
         own = [u for u in sentences if (u.slug, u.text) not in covered and len(u.stems) >= 5]
         best = max(own, key=lambda u: (mass(u.stems), -u.paragraph), default=None)
         contributions.append((document.slug, shorten(best.text if best else document.analysis.summary, 260)))
@@ -257,15 +256,15 @@ def _hash(value: object) -> str:
     return input_hash(value)
 
 
-class _Units(dict):
-    """Article slug -> its sentence units, worked out on first use (in whichever process needs them)."""
+class _Read(dict):
+    """Article slug -> its statements, worked out on first use (in whichever process needs them)."""
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.by_slug = corpus.by_slug
 
-    def __missing__(self, slug: str) -> list[Unit]:
-        found = self[slug] = sentence_units(self.by_slug[slug])
+    def __missing__(self, slug: str) -> Statements:
+        found = self[slug] = statements(self.by_slug[slug])
         return found
 
 
@@ -283,8 +282,8 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | No
     todo = [t for n, t in enumerate(topics) if not memo or keys[n] not in found]
     if not memo:
         keys = [fingerprints.topic(t) for t in topics]
-    units_of = _Units(corpus)
-    built = fork_map(lambda topic: build_digest(corpus, topic, units_of), todo, jobs, min_items=8)
+    read = _Read(corpus)
+    built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=8)
     fresh = {id(t): digest for t, digest in zip(todo, built)}
     digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
                     for n, t in enumerate(topics))

@@ -17,20 +17,10 @@ from .facts import Unit
 from .models import Citation, Claim, Disagreement, Document
 from .wording import shorten
 
-_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million".split()
-_QUANTITY = re.compile(
-    rf"\b(\d[\d,.]*|{'|'.join(_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
-)
-
-
-def _quantities(text: str) -> set[tuple[str, str]]:
-    return {(a.lower(), b.lower()) for a, b in _QUANTITY.findall(text)}
-
-
 def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     found = []
     for group in groups:
-        quantities = [_quantities(unit.text) for unit in group]
+        quantities = [unit.quantities for unit in group]
         by_slug: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for unit, found_here in zip(group, quantities):
             by_slug[unit.slug] |= found_here
@@ -54,28 +44,26 @@ def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
 
 
 _TRAILING_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}$")
-_IN_AT = re.compile(r"\b(?:in|at)\s+")
 _THE = re.compile(r"the\s+")
 
 
-def _placed(text: str, forms: Mapping[str, Sequence[str]]) -> Iterator[tuple[int, str]]:
-    r"""Where ``text`` says "in <form>", "at the <form>" (``forms`` by first character,
+def _placed(unit: Unit, forms: Mapping[str, Sequence[str]]) -> Iterator[tuple[int, str]]:
+    r"""Where the sentence says "in <form>", "at the <form>" (``forms`` by first character,
     longest first), as (offset of "in"/"at", form): the matches of ``\b(?:in|at)\s+(?:the\s+)?(form|...)\b``,
     without compiling that pattern for every topic's own places."""
+    text = unit.text
     pos = 0
-    while (found := _IN_AT.search(text, pos)) is not None:
-        after = found.end()
+    for start, after in unit.in_at:  # each "in"/"at"; after a match, only those past the place
+        if start < pos:
+            continue
         the = _THE.match(text, after)
         for at in ((the.end(), after) if the else (after,)):
             form = next((f for f in forms.get(text[at : at + 1], ()) if text.startswith(f, at)
                          and _boundary(text, at + len(f))), None)
             if form is not None:
-                yield found.start(), form
+                yield start, form
                 pos = at + len(form)
                 break
-        else:
-            pos = found.start() + 1
-    return
 
 
 def _boundary(text: str, at: int) -> bool:
@@ -110,7 +98,7 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
         forms[alias[0]].append(alias)
     claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
     for unit in units:
-        for start, place in _placed(unit.text, forms):
+        for start, place in _placed(unit, forms):
             before = _TRAILING_WORDS.sub("", unit.text[:start].rstrip())
             for form, owner in owners.items():
                 if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):

@@ -12,17 +12,17 @@ joined first, never two sentences of one article into one fact.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .models import Citation, Document, Fact
+from .overlap import VOCABULARY, Numbered, Postings, exact_sums, numbers_of
 from .sentences import split
-from .wording import MAX_RARITY, content_stems, rarity
+from .wording import MAX_RARITY, content_stems, in_at, quantities
 
 NAME_WEIGHT = 2.0
 """The weight of a person's name when comparing sentences (a rare word weighs up to 10)."""
@@ -38,10 +38,23 @@ MIN_SHARED_PLAIN = 5
 
 @dataclass(frozen=True)
 class Unit:
+    """A statement of an article as digests compare it (``text`` with any quotation mark
+    the sentence left open or unopened, see :func:`balanced`)."""
+
     slug: str
     paragraph: int
     text: str
     stems: frozenset[str]
+
+    # What the disagreements read of a sentence, worked out on first use and kept with it:
+    # a sentence is compared in every topic its article is in.
+    @cached_property
+    def quantities(self) -> frozenset[tuple[str, str]]:
+        return quantities(self.text)
+
+    @cached_property
+    def in_at(self) -> tuple[tuple[int, int], ...]:
+        return in_at(self.text)
 
 
 def is_statement(sentence: str) -> bool:
@@ -72,21 +85,30 @@ def units(document: Document) -> list[Unit]:
     return out
 
 
-def _local_weights(units: Sequence[Unit], names: frozenset[str]) -> dict[str, float]:
+@dataclass(frozen=True)
+class Statements:
+    """One article's units with their stems numbered (:class:`overlap.Numbered`): worked out
+    once per article in a process, and read by every topic the article is in."""
+
+    units: list[Unit]
+    numbered: Numbered
+
+
+def statements(document: Document) -> Statements:
+    found = units(document)
+    return Statements(found, Numbered.of([u.stems for u in found]))
+
+
+def _local_weights(postings: Postings, article: np.ndarray, names: frozenset[str]) -> np.ndarray:
     """Each stem's English rarity, discounted when it says little about *what* was said:
     people's names (every sentence of a story about a visit names the visitor) weigh
     like a common word, and a stem most of the topic's articles use counts less."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    for unit in units:
-        for stem in unit.stems:
-            articles[stem].add(unit.slug)
-    total = len({u.slug for u in units})
+    in_articles = postings.spread(article)
+    total = int(article.max()) + 1 if len(article) else 0
     spread = max(total - 2, 1)
-    return {
-        stem: min(rarity(stem), NAME_WEIGHT if stem in names else MAX_RARITY)
-        * (1.0 if len(slugs) <= 2 else 1 - (1 - COMMON_IN_TOPIC) * (len(slugs) - 2) / spread)
-        for stem, slugs in articles.items()
-    }
+    cap = np.where(np.isin(postings.stems, numbers_of(names)), NAME_WEIGHT, MAX_RARITY)
+    discount = 1 - (1 - COMMON_IN_TOPIC) * (in_articles - 2) / spread
+    return np.minimum(VOCABULARY.rarities(postings.stems), cap) * np.where(in_articles <= 2, 1.0, discount)
 
 
 def person_stems(documents: Iterable[Document]) -> frozenset[str]:
@@ -94,46 +116,39 @@ def person_stems(documents: Iterable[Document]) -> frozenset[str]:
                                for m in d.analysis.mentions if m.type == "person"))
 
 
-def _candidates(units: Sequence[Unit], index: Mapping[str, list[int]], rare_limit: int) -> list[tuple[int, int]]:
-    """Pairs ``i < j`` of sentences from different articles sharing at least ``MIN_SHARED``
-    rare stems (in at most ``rare_limit`` sentences), counted with numpy instead of a loop
-    over every posting: every pair of each rare stem's sentences (postings of one length
-    at once), then how often each pair occurs (what the sparse product sentences x rare
-    stems times its transpose gives, without importing scipy into a run's main process)."""
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for postings in index.values():
-        if 1 < len(postings) <= rare_limit:
-            by_size[len(postings)].append(postings)  # ascending: units are indexed in order
-    if not by_size:
-        return []
-    n = len(units)
-    codes = []
-    for size, group in by_size.items():
-        first, second = _pair_positions(size)
-        table = np.array(group, dtype=np.int64)
-        codes.append((table[:, first] * n + table[:, second]).ravel())
-    pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
-    pairs = pairs[shared >= MIN_SHARED]
-    numbers: dict[str, int] = {}
-    article = np.array([numbers.setdefault(u.slug, len(numbers)) for u in units])
-    i, j = pairs // n, pairs % n
+def _candidates(postings: Postings, article: np.ndarray, rare_limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` (sorted) of sentences from different articles sharing at least
+    ``MIN_SHARED`` rare stems (in at most ``rare_limit`` sentences)."""
+    i, j = postings.pairs_sharing(rare_limit, MIN_SHARED)
     different = article[i] != article[j]
-    return sorted(zip(i[different].tolist(), j[different].tolist()))
+    return i[different], j[different]
 
 
-@lru_cache(maxsize=None)
-def _pair_positions(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions ``a < b`` of every pair among ``size`` items."""
-    return np.triu_indices(size, k=1)
+def cluster(articles: Sequence[Statements], names: frozenset[str] = frozenset()) -> list[list[Unit]]:
+    """Union sentences of different articles that say the same thing.
 
-
-def cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list[list[Unit]]:
-    """Union sentences of different articles that say the same thing."""
-    index: dict[str, list[int]] = defaultdict(list)
-    rare_limit = max(3, len({u.slug for u in units}) * 2)
-    for i, unit in enumerate(units):
-        for stem in unit.stems:
-            index[stem].append(i)
+    A candidate pair is scored by the weight of the stems its sentences share over
+    the lighter sentence's weight, or by their number over the smaller sentence's."""
+    units = [u for a in articles for u in a.units]
+    if not units:
+        return []
+    numbers: dict[str, int] = {}
+    article = np.array([numbers.setdefault(u.slug, len(numbers)) for u in units], dtype=np.int64)
+    postings = Postings([a.numbered for a in articles])
+    weight = _local_weights(postings, article, names)
+    i, j = _candidates(postings, article, max(3, len(numbers) * 2))
+    pair, stem = postings.common(i, j)
+    shared = exact_sums(weight[stem], pair, len(i))
+    common = np.bincount(pair, minlength=len(i))
+    masses = exact_sums(weight[postings.stem], postings.unit, len(units))
+    sizes = postings.sizes
+    score = shared / np.maximum(np.minimum(masses[i], masses[j]), 1e-9)
+    plain = common / np.maximum(np.minimum(sizes[i], sizes[j]), 1)
+    similar = (score >= SIMILAR) | ((plain >= SIMILAR_PLAIN) & (common >= MIN_SHARED_PLAIN))
+    i, j, strength = i[similar], j[similar], np.maximum(score, plain)[similar]
+    strongest = np.lexsort((j, i, -strength))
+    # Strongest pairs first; two clusters merge only if no article is in both,
+    # so a fact holds one sentence per article and chains cannot form.
     parent = list(range(len(units)))
 
     def root(i: int) -> int:
@@ -142,28 +157,16 @@ def cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list[
             i = parent[i]
         return i
 
-    weight = _local_weights(units, names)
-    masses = [math.fsum(map(weight.__getitem__, u.stems)) for u in units]
-    pairs: list[tuple[float, int, int]] = []
-    for i, j in _candidates(units, index, rare_limit):
-        unit, other = units[i], units[j]
-        common = unit.stems & other.stems
-        score = math.fsum(map(weight.__getitem__, common)) / max(min(masses[i], masses[j]), 1e-9)
-        plain = len(common) / max(min(len(unit.stems), len(other.stems)), 1)
-        if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
-            pairs.append((max(score, plain), i, j))
-    # Strongest pairs first; two clusters merge only if no article is in both,
-    # so a fact holds one sentence per article and chains cannot form.
-    articles = [{u.slug} for u in units]
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        ri, rj = root(i), root(j)
-        if ri == rj or articles[ri] & articles[rj]:
+    joined = [{a} for a in article.tolist()]
+    for i_, j_ in zip(i[strongest].tolist(), j[strongest].tolist()):
+        ri, rj = root(i_), root(j_)
+        if ri == rj or joined[ri] & joined[rj]:
             continue
         parent[rj] = ri
-        articles[ri] |= articles[rj]
+        joined[ri] |= joined[rj]
     groups: dict[int, list[Unit]] = defaultdict(list)
-    for i, unit in enumerate(units):
-        groups[root(i)].append(unit)
+    for n, unit in enumerate(units):
+        groups[root(n)].append(unit)
     return list(groups.values())
 
 
