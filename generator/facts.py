@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .models import Citation, Document, Fact
-from .overlap import VOCABULARY, Numbered, Postings, exact_sums, numbers_of
+from .overlap import VOCABULARY, ExactSums, Numbered, Postings, numbers_of
 from .sentences import split
 from .wording import MAX_RARITY, content_stems, in_at, quantities
 
@@ -53,7 +53,7 @@ class Unit:
         return quantities(self.text)
 
     @cached_property
-    def in_at(self) -> tuple[tuple[int, int], ...]:
+    def in_at(self) -> tuple[tuple[int, tuple[int, ...]], ...]:
         return in_at(self.text)
 
 
@@ -87,28 +87,25 @@ def units(document: Document) -> list[Unit]:
 
 @dataclass(frozen=True)
 class Statements:
-    """One article's units with their stems numbered (:class:`overlap.Numbered`): worked out
-    once per article in a process, and read by every topic the article is in."""
+    """What a digest compares of one article, worked out once per article in a process and
+    read by every topic the article is in: its units, their stems numbered
+    (:class:`overlap.Numbered`), each unit's ``wording.mass`` and the numbers of the stems
+    of the people it names."""
 
+    slug: str
     units: list[Unit]
     numbered: Numbered
+    masses: list[float]
+    persons: np.ndarray
 
 
 def statements(document: Document) -> Statements:
     found = units(document)
-    return Statements(found, Numbered.of([u.stems for u in found]))
-
-
-def _local_weights(postings: Postings, article: np.ndarray, names: frozenset[str]) -> np.ndarray:
-    """Each stem's English rarity, discounted when it says little about *what* was said:
-    people's names (every sentence of a story about a visit names the visitor) weigh
-    like a common word, and a stem most of the topic's articles use counts less."""
-    in_articles = postings.spread(article)
-    total = int(article.max()) + 1 if len(article) else 0
-    spread = max(total - 2, 1)
-    cap = np.where(np.isin(postings.stems, numbers_of(names)), NAME_WEIGHT, MAX_RARITY)
-    discount = 1 - (1 - COMMON_IN_TOPIC) * (in_articles - 2) / spread
-    return np.minimum(VOCABULARY.rarities(postings.stems), cap) * np.where(in_articles <= 2, 1.0, discount)
+    numbered = Numbered.of([u.stems for u in found])
+    rarities = VOCABULARY.rarities(numbered.stems)
+    unit = np.repeat(np.arange(len(found)), numbered.sizes)
+    masses = ExactSums(rarities).sums(np.arange(len(rarities)), unit, len(found)).tolist()
+    return Statements(document.slug, found, numbered, masses, numbers_of(person_stems([document])))
 
 
 def person_stems(documents: Iterable[Document]) -> frozenset[str]:
@@ -116,15 +113,26 @@ def person_stems(documents: Iterable[Document]) -> frozenset[str]:
                                for m in d.analysis.mentions if m.type == "person"))
 
 
-def _candidates(postings: Postings, article: np.ndarray, rare_limit: int) -> tuple[np.ndarray, np.ndarray]:
+def _local_weights(postings: Postings, names: np.ndarray) -> np.ndarray:
+    """Each stem's English rarity, discounted when it says little about *what* was said:
+    people's names (``names``: stem numbers; every sentence of a story about a visit names
+    the visitor) weigh like a common word, and a stem most of the topic's articles use counts less."""
+    in_articles = postings.articles
+    spread = max(postings.total - 2, 1)
+    cap = np.where(np.isin(postings.stems, names), NAME_WEIGHT, MAX_RARITY)
+    discount = 1 - (1 - COMMON_IN_TOPIC) * (in_articles - 2) / spread
+    return np.minimum(VOCABULARY.rarities(postings.stems), cap) * np.where(in_articles <= 2, 1.0, discount)
+
+
+def _candidates(postings: Postings, rare_limit: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs ``i < j`` (sorted) of sentences from different articles sharing at least
     ``MIN_SHARED`` rare stems (in at most ``rare_limit`` sentences)."""
     i, j = postings.pairs_sharing(rare_limit, MIN_SHARED)
-    different = article[i] != article[j]
+    different = postings.article[i] != postings.article[j]
     return i[different], j[different]
 
 
-def cluster(articles: Sequence[Statements], names: frozenset[str] = frozenset()) -> list[list[Unit]]:
+def cluster(articles: Sequence[Statements]) -> list[list[Unit]]:
     """Union sentences of different articles that say the same thing.
 
     A candidate pair is scored by the weight of the stems its sentences share over
@@ -132,15 +140,14 @@ def cluster(articles: Sequence[Statements], names: frozenset[str] = frozenset())
     units = [u for a in articles for u in a.units]
     if not units:
         return []
-    numbers: dict[str, int] = {}
-    article = np.array([numbers.setdefault(u.slug, len(numbers)) for u in units], dtype=np.int64)
-    postings = Postings([a.numbered for a in articles])
-    weight = _local_weights(postings, article, names)
-    i, j = _candidates(postings, article, max(3, len(numbers) * 2))
+    postings = Postings([a.slug for a in articles], [a.numbered for a in articles])
+    weight = _local_weights(postings, np.concatenate([a.persons for a in articles]))
+    i, j = _candidates(postings, max(3, postings.total * 2))
     pair, stem = postings.common(i, j)
-    shared = exact_sums(weight[stem], pair, len(i))
+    exact = ExactSums(weight)
+    shared = exact.sums(stem, pair, len(i))
+    masses = exact.sums(postings.stem, postings.unit, len(units))
     common = np.bincount(pair, minlength=len(i))
-    masses = exact_sums(weight[postings.stem], postings.unit, len(units))
     sizes = postings.sizes
     score = shared / np.maximum(np.minimum(masses[i], masses[j]), 1e-9)
     plain = common / np.maximum(np.minimum(sizes[i], sizes[j]), 1)
@@ -149,24 +156,22 @@ def cluster(articles: Sequence[Statements], names: frozenset[str] = frozenset())
     strongest = np.lexsort((j, i, -strength))
     # Strongest pairs first; two clusters merge only if no article is in both,
     # so a fact holds one sentence per article and chains cannot form.
+    # (Union-find with path halving; ``joined``: a cluster's articles as bits.)
     parent = list(range(len(units)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    joined = [{a} for a in article.tolist()]
-    for i_, j_ in zip(i[strongest].tolist(), j[strongest].tolist()):
-        ri, rj = root(i_), root(j_)
-        if ri == rj or joined[ri] & joined[rj]:
-            continue
-        parent[rj] = ri
-        joined[ri] |= joined[rj]
+    joined = [1 << a for a in postings.article.tolist()]
+    for a, b in zip(i[strongest].tolist(), j[strongest].tolist()):
+        while parent[a] != a:
+            parent[a] = a = parent[parent[a]]
+        while parent[b] != b:
+            parent[b] = b = parent[parent[b]]
+        if a != b and not joined[a] & joined[b]:
+            parent[b] = a
+            joined[a] |= joined[b]
     groups: dict[int, list[Unit]] = defaultdict(list)
     for n, unit in enumerate(units):
-        groups[root(n)].append(unit)
+        while parent[n] != n:
+            parent[n] = n = parent[parent[n]]
+        groups[n].append(unit)
     return list(groups.values())
 
 

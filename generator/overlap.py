@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Sequence
 
@@ -34,6 +33,7 @@ class Vocabulary(dict):
         super().__init__()
         self.stems: list[str] = []
         self._rarities = np.zeros(0)
+        self._known = 0
 
     def __missing__(self, stem: str) -> int:
         number = self[stem] = len(self.stems)
@@ -42,10 +42,12 @@ class Vocabulary(dict):
 
     def rarities(self, numbers: np.ndarray) -> np.ndarray:
         """``wording.rarity`` of the stems numbered ``numbers``."""
-        known = len(self._rarities)
+        known = self._known
         if known < len(self.stems):
-            fresh = np.array([rarity(stem) for stem in self.stems[known:]], dtype=np.float64)
-            self._rarities = np.concatenate((self._rarities, fresh))
+            if len(self._rarities) < len(self.stems):  # room for twice as many
+                self._rarities = np.concatenate((self._rarities[:known], np.zeros(2 * len(self.stems))))
+            self._rarities[known : len(self.stems)] = [rarity(stem) for stem in self.stems[known:]]
+            self._known = len(self.stems)
         return self._rarities[numbers]
 
 
@@ -64,48 +66,54 @@ class Numbered:
 
     @classmethod
     def of(cls, stem_sets: Sequence[frozenset[str]]) -> Numbered:
+        sizes = np.fromiter(map(len, stem_sets), dtype=np.int64, count=len(stem_sets))
         stems = np.fromiter(map(VOCABULARY.__getitem__, chain.from_iterable(stem_sets)), dtype=np.int64)
-        return cls(stems, np.fromiter(map(len, stem_sets), dtype=np.int64, count=len(stem_sets)))
+        return cls(stems, sizes)
 
 
 class Postings:
-    """The stems of a topic's sentences (``n`` of them), renumbered ``0 .. len(stems) - 1``
-    for the topic: ``unit[p]`` is the sentence and ``stem[p]`` the local stem of posting ``p``."""
+    """The stems of a topic's sentences (``n`` of them, from ``blocks`` of one article each),
+    numbered ``0 .. len(stems) - 1`` for the topic: posting ``p`` says that sentence
+    ``unit[p]`` has the topic's stem ``stem[p]``; a sentence's postings are in a row."""
 
-    def __init__(self, blocks: Sequence[Numbered]) -> None:
-        self.sizes = np.concatenate([b.sizes for b in blocks]) if blocks else np.zeros(0, np.int64)
+    def __init__(self, slugs: Sequence[str], blocks: Sequence[Numbered]) -> None:
+        if not blocks:
+            slugs, blocks = [""], [Numbered.of([])]
+        self.sizes = np.concatenate([b.sizes for b in blocks])
         self.n = len(self.sizes)
         self.starts = np.cumsum(self.sizes) - self.sizes
-        numbers = np.concatenate([b.stems for b in blocks]) if blocks else np.zeros(0, np.int64)
-        self.stems, self.stem = np.unique(numbers, return_inverse=True)
-        """the topic's stem numbers, sorted; each posting's index into them"""
+        numbers: dict[str, int] = {}
+        of_block = np.array([numbers.setdefault(slug, len(numbers)) for slug in slugs], dtype=np.int64)
+        self.article = np.repeat(of_block, [len(b.sizes) for b in blocks])
+        """Each sentence's article, numbered by slug."""
+        self.total = len({slug for slug, b in zip(slugs, blocks) if len(b.sizes)})
+        """How many articles have sentences."""
+        self.stems, self.stem = np.unique(np.concatenate([b.stems for b in blocks]), return_inverse=True)
+        """The topic's stem numbers (:data:`VOCABULARY`), ascending; each posting's index into them."""
         self.stem = self.stem.reshape(-1)
         self.unit = np.repeat(np.arange(self.n), self.sizes)
-
-    def spread(self, article: np.ndarray) -> np.ndarray:
-        """For each stem, in how many articles it is (``article``: each sentence's article number)."""
         count = len(self.stems)
-        if not count:
-            return np.zeros(0, np.int64)
-        articles = int(article.max()) + 1
-        distinct = np.unique(self.stem * articles + article[self.unit])
-        return np.bincount(distinct // articles, minlength=count)
+        in_article = np.unique(self.article[self.unit] * count + self.stem) % count if count else self.stem
+        self.articles = np.bincount(in_article, minlength=count)
+        """For each stem, in how many articles it is."""
+        self.sentences = np.bincount(self.stem, minlength=count)
+        """For each stem, in how many sentences it is."""
 
     def pairs_sharing(self, rare_limit: int, least: int) -> tuple[np.ndarray, np.ndarray]:
         """Pairs ``i < j`` of sentences (sorted) sharing at least ``least`` rare stems (stems in
-        2 to ``rare_limit`` sentences): every pair of each rare stem's sentences (the stems
-        with one number of sentences at once), then how often each pair occurs."""
-        per_stem = np.bincount(self.stem, minlength=len(self.stems))
-        by_stem = self.unit[np.argsort(self.stem, kind="stable")]  # each stem's sentences, ascending
-        first = np.cumsum(per_stem) - per_stem
-        codes = []
-        for size in np.unique(per_stem[(per_stem > 1) & (per_stem <= rare_limit)]).tolist():
-            table = by_stem[first[per_stem == size][:, None] + np.arange(size)]
-            a, b = _pair_positions(size)
-            codes.append((table[:, a] * self.n + table[:, b]).ravel())
-        if not codes:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
+        2 to ``rare_limit`` sentences): every pair of each rare stem's sentences, then how
+        often each pair occurs."""
+        rare = (self.sentences > 1) & (self.sentences <= rare_limit)
+        chosen = rare[self.stem]
+        stem = self.stem[chosen]
+        order = np.argsort(stem, kind="stable")
+        stem, unit = stem[order], self.unit[chosen][order]  # each rare stem's sentences in a row, ascending
+        runs = np.where(rare, self.sentences, 0)
+        rank = np.arange(len(stem)) - (np.cumsum(runs) - runs)[stem]  # place in its stem's run
+        later = self.sentences[stem] - 1 - rank  # the sentences after it in the run
+        first = np.repeat(np.arange(len(stem)), later)
+        second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(later) - later, later)
+        pairs, shared = np.unique(unit[first] * self.n + unit[second], return_counts=True)
         pairs = pairs[shared >= least]
         return pairs // self.n, pairs % self.n
 
@@ -116,48 +124,69 @@ class Postings:
         pair = np.repeat(np.arange(len(i)), sizes)
         within = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         stem = self.stem[self.starts[i][pair] + within]
-        count = len(self.stems)
-        keys = np.sort(self.unit * count + self.stem)
-        wanted = j[pair] * count + stem
-        found = keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
+        found = self.has(j[pair], stem)
         return pair[found], stem[found]
 
+    def has(self, unit: np.ndarray, stem: np.ndarray) -> np.ndarray:
+        """Whether sentence ``unit[k]`` has the local stem ``stem[k]``, for each ``k``: a look-up
+        in a table of sentences x stems, or for a very large topic a search of the postings."""
+        count = len(self.stems)
+        if self.n * count <= DENSE_CELLS:
+            table = np.zeros((self.n, count), dtype=bool)
+            table[self.unit, self.stem] = True
+            return table[unit, stem]
+        keys = np.sort(self.unit * count + self.stem)
+        wanted = unit * count + stem
+        return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
 
-@lru_cache(maxsize=None)
-def _pair_positions(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions ``a < b`` of every pair among ``size`` items."""
-    return np.triu_indices(size, k=1)
+
+DENSE_CELLS = 1 << 24
+"""The largest table of sentences x stems :meth:`Postings.has` makes (16 MB; a topic
+has some 200 sentences and 300 stems)."""
 
 
 _SPLIT = 31
 _MAX_SPAN = 8
-"""Binary orders of magnitude between the smallest and largest value :func:`exact_sums`
+"""Binary orders of magnitude between the smallest and largest value :class:`ExactSums`
 adds with integers (weights here span 0.05 to 10: four); wider spans use ``math.fsum``."""
 
 
-def exact_sums(values: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
-    """``[math.fsum(values[groups == g]) for g in range(count)]``: each group's exact sum,
-    correctly rounded, for non-negative ``values``.
+class ExactSums:
+    """Sums of chosen ``values`` (non-negative), each exact and correctly rounded as
+    ``math.fsum`` gives it, whatever the order.
 
     Every value is an integer multiple of the smallest one's unit in the last place, so
     scaled by a power of two they are integers below ``2**(53 + _MAX_SPAN)``; each is cut
     into a high and a low part of at most 31 bits, and the parts are summed per group in
     float64, exactly (the sums stay below ``2**53``). ``high * 2**31 + low`` is then one
-    rounding of the exact sum, the correctly rounded result, as ``fsum`` returns.
+    rounding of the exact sum: the correctly rounded result, as ``fsum`` returns it.
     """
-    out = np.zeros(count)
-    positive = values[values > 0]
-    if not len(positive):
-        return out
-    _, low = np.frexp(positive.min())
-    _, high = np.frexp(positive.max())
-    if values.min() < 0 or low < -1000 or high - low > _MAX_SPAN or len(values) >= 2 ** (53 - _SPLIT):
-        return _fsums(values, groups, count)
-    scale = 53 - int(low)  # the smallest value's last place is 2**(low - 53)
-    whole = np.ldexp(values, scale).astype(np.int64)
-    upper = np.bincount(groups, (whole >> _SPLIT).astype(np.float64), count)
-    lower = np.bincount(groups, (whole & ((1 << _SPLIT) - 1)).astype(np.float64), count)
-    return np.ldexp(np.ldexp(upper, _SPLIT) + lower, -scale)
+
+    def __init__(self, values: np.ndarray) -> None:
+        self.values = values
+        self.scale: int | None = None
+        positive = values[values > 0]
+        if len(positive) and values.min() >= 0:
+            _, low = np.frexp(positive.min())
+            _, high = np.frexp(positive.max())
+            if low > -1000 and high - low <= _MAX_SPAN:
+                self.scale = 53 - int(low)  # the smallest value's last place is 2**(low - 53)
+                whole = np.ldexp(values, self.scale).astype(np.int64)
+                self.upper = (whole >> _SPLIT).astype(np.float64)
+                self.lower = (whole & ((1 << _SPLIT) - 1)).astype(np.float64)
+
+    def sums(self, chosen: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
+        """``[math.fsum(values[chosen[groups == g]]) for g in range(count)]``."""
+        if self.scale is None or len(chosen) >= 2 ** (53 - _SPLIT):
+            return _fsums(self.values[chosen], groups, count)
+        upper = np.bincount(groups, self.upper[chosen], count)
+        lower = np.bincount(groups, self.lower[chosen], count)
+        return np.ldexp(np.ldexp(upper, _SPLIT) + lower, -self.scale)
+
+
+def exact_sums(values: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
+    """``[math.fsum(values[groups == g]) for g in range(count)]`` (:class:`ExactSums`)."""
+    return ExactSums(values).sums(np.arange(len(values)), groups, count)
 
 
 def _fsums(values: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
@@ -168,5 +197,5 @@ def _fsums(values: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
 
 
 def numbers_of(stems: Iterable[str]) -> np.ndarray:
-    """The numbers of those of ``stems`` that have one (a stem never met is in no sentence)."""
-    return np.array([VOCABULARY[s] for s in stems if s in VOCABULARY], dtype=np.int64)
+    """The numbers of ``stems`` (numbering those never met)."""
+    return np.fromiter(map(VOCABULARY.__getitem__, stems), dtype=np.int64)

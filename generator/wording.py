@@ -41,7 +41,25 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``."""
-    return frozenset(filter(None, map(_content_stem, _TOKEN.findall(text.lower()))))
+    return frozenset(filter(None, map(_content_stem, tokens(text))))
+
+
+_TOKEN_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789-" else 32 for b in range(256))
+"""A ``bytes.translate`` table: what may be in a token stays, anything else becomes a space."""
+
+
+def tokens(text: str) -> list[str]:
+    """``_TOKEN.findall(text.lower())``: the runs of letters, digits and hyphens, without the
+    hyphens at either end. For ASCII text (nearly all) without the regular expression: the
+    characters no token has become spaces, the text is split at them and hyphens stripped;
+    a third less time."""
+    low = text.lower()
+    if not low.isascii():
+        return _TOKEN.findall(low)
+    pieces = low.encode().translate(_TOKEN_BYTES).decode().split()
+    if "-" in low:
+        return [piece for piece in (p.strip("-") for p in pieces) if piece]
+    return pieces
 
 
 @lru_cache(maxsize=200_000)
@@ -106,12 +124,18 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
 
 
 _IN_AT = re.compile(r"\b(?:in|at)\s+")
+_THE = re.compile(r"the\s+")
 
 
-def in_at(text: str) -> tuple[tuple[int, int], ...]:
+def in_at(text: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """Where ``text`` says "in" or "at" (a word, then white space): each one's start and
-    the start of the word after it."""
-    return tuple(match.span() for match in _IN_AT.finditer(text))
+    where a name after it may start: after "the" if that comes next, and right after."""
+    found = []
+    for match in _IN_AT.finditer(text):
+        after = match.end()
+        the = _THE.match(text, after)
+        found.append((match.start(), (the.end(), after) if the else (after,)))
+    return tuple(found)
 
 
 def mass(stems: frozenset[str] | set[str]) -> float:

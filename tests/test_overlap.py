@@ -18,13 +18,14 @@ import numpy as np
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from generator import overlap
 from generator.disagreements import _boundary, _placed
 from generator.facts import (
     COMMON_IN_TOPIC, MAX_RARITY, MIN_SHARED, MIN_SHARED_PLAIN, NAME_WEIGHT, SIMILAR, SIMILAR_PLAIN,
     Statements, Unit, cluster,
 )
-from generator.overlap import Numbered, exact_sums
-from generator.wording import quantities, rarity
+from generator.overlap import Numbered, exact_sums, numbers_of
+from generator.wording import _TOKEN, quantities, rarity, tokens
 
 SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "200")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -110,9 +111,16 @@ def test_cluster_is_the_plain_comparison(rows, names) -> None:
     by_article: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
         by_article[unit.slug].append(unit)
-    blocks = [Statements(found, Numbered.of([u.stems for u in found])) for found in by_article.values()]
+    blocks = [Statements(slug, found, Numbered.of([u.stems for u in found]), [], numbers_of(names))
+              for slug, found in by_article.items()]
     ordered = [u for block in blocks for u in block.units]
-    assert cluster(blocks, names) == _reference_cluster(ordered, names)
+    expected = _reference_cluster(ordered, names)
+    assert cluster(blocks) == expected
+    cells, overlap.DENSE_CELLS = overlap.DENSE_CELLS, 0  # as for a very large topic
+    try:
+        assert cluster(blocks) == expected
+    finally:
+        overlap.DENSE_CELLS = cells
 
 
 _QUANTITY = re.compile(
@@ -164,3 +172,10 @@ def test_placed_is_the_search_from_each_match(words, separator, chosen) -> None:
     for form in sorted(chosen, key=len, reverse=True):
         forms[form[0]].append(form)
     assert list(_placed(Unit("a", 0, text, frozenset()), forms)) == list(_reference_placed(text, forms))
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(["a", "B", "-", "--", " ", "_", "0", "İ", "K", "ſ", "\x1c", "x-y"]),
+                                                 max_size=20).map("".join)))
+def test_tokens_are_the_regex_tokens(text) -> None:
+    assert tokens(text) == _TOKEN.findall(text.lower())

@@ -194,8 +194,6 @@ def test_fact_candidates_are_the_pairs_sharing_enough_rare_stems(rows, rare_limi
     from collections import defaultdict
     from itertools import combinations
 
-    import numpy as np
-
     from generator.facts import MIN_SHARED, Unit, _candidates
     from generator.overlap import Numbered, Postings
 
@@ -207,6 +205,6 @@ def test_fact_candidates_are_the_pairs_sharing_enough_rare_stems(rows, rare_limi
     rare = {stem for stem, postings in index.items() if 1 < len(postings) <= rare_limit}
     expected = [(i, j) for i, j in combinations(range(len(units)), 2)
                 if units[i].slug != units[j].slug and len(units[i].stems & units[j].stems & rare) >= MIN_SHARED]
-    article = np.array([article for article, _ in rows], dtype=np.int64)
-    i, j = _candidates(Postings([Numbered.of([u.stems for u in units])]), article, rare_limit)
+    blocks = [Numbered.of([u.stems]) for u in units]  # one block per sentence, any slug
+    i, j = _candidates(Postings([u.slug for u in units], blocks), rare_limit)
     assert list(zip(i.tolist(), j.tolist())) == expected
