@@ -91,11 +91,11 @@ def _timeline(members: Sequence[_Reading], groups: Sequence[Sequence[Unit]]) -> 
         for date, sentence, text, citation in reading.events:
             cluster = where.get((citation.slug, sentence), ("solo", citation.slug, sentence))
             merged.setdefault((date, cluster), (text, set()))[1].add(citation)
-    entries = [TimelineEntry(date, text, tuple(sorted(cites))) for (date, _), (text, cites) in merged.items()]
-    if len(entries) > MAX_TIMELINE:  # the best-sourced, then the latest
-        entries = sorted(entries, key=lambda e: (-len(e.citations), _negated(str(e.date)), e.text))[:MAX_TIMELINE]
-    entries.sort(key=lambda e: (e.date, e.text))
-    return tuple(entries)
+    kept = [(date, text, cites) for (date, _), (text, cites) in merged.items()]
+    if len(kept) > MAX_TIMELINE:  # the best-sourced, then the latest
+        kept = sorted(kept, key=lambda e: (-len(e[2]), _negated(str(e[0])), e[1]))[:MAX_TIMELINE]
+    kept.sort(key=lambda e: (e[0], e[1]))
+    return tuple(TimelineEntry(date, text, tuple(sorted(cites))) for date, text, cites in kept)
 
 
 def _reported_first(units: list[Unit]) -> list[Unit]:
@@ -142,7 +142,15 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     groups = cluster([read[d.slug].statements for d in compared])
     multi = [g for g in groups if len(g) > 1]  # a group has one sentence per article
     multi.sort(key=lambda g: (-len(g), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
-    facts = [fact(g, order) for g in multi[:MAX_FACTS]]
+    stated: dict[int, Fact] = {}  # each group's fact, by id: the lead and overview may repeat one
+
+    def fact_of(group: list[Unit]) -> Fact:
+        found = stated.get(id(group))
+        if found is None:
+            found = stated[id(group)] = fact(group, order)
+        return found
+
+    facts = [fact_of(g) for g in multi[:MAX_FACTS]]
     covered = {(u.slug, u.text) for g in multi for u in g}
 
     overview: list[Fact] = []
@@ -161,7 +169,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
         if lead is None and (about or own):
             first = (about or own)[0]
             n = group_of.get((first.slug, first.text))
-            lead = fact(groups[n], order).text if n is not None else first.text
+            lead = fact_of(groups[n]).text if n is not None else first.text
         for unit in (about or own)[:OVERVIEW_CANDIDATES]:
             if _opens_with_quote(unit):
                 continue
@@ -170,7 +178,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
                 continue
             if n is not None:
                 used_groups.add(n)
-                overview.append(fact(groups[n], order))
+                overview.append(fact_of(groups[n]))
             else:
                 overview.append(Fact(unit.text, (Citation(unit.slug, unit.paragraph),)))
             break

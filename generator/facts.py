@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import combinations
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -53,7 +54,7 @@ class Unit:
         return quantities(self.text)
 
     @cached_property
-    def in_at(self) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    def in_at(self) -> list[tuple[int, tuple[int, ...]]]:
         return in_at(self.text)
 
 
@@ -177,10 +178,12 @@ def cluster(articles: Sequence[Statements]) -> list[list[Unit]]:
 
 def fact(group: Sequence[Unit], order: Mapping[str, int]) -> Fact:
     """One statement for a cluster: the wording that shares most with the others, every citation."""
-
-    def central(unit: Unit) -> int:
-        return sum(len(unit.stems & other.stems) for other in group if other is not unit)
-
-    best = min(group, key=lambda u: (-central(u), order[u.slug], u.paragraph, len(u.text)))
-    citations = tuple(sorted({Citation(u.slug, u.paragraph) for u in group}))
-    return Fact(text=best.text, citations=citations)
+    shares = [0] * len(group)  # how many stems each sentence shares with the others, in all
+    for a, b in combinations(range(len(group)), 2):
+        if group[a] is not group[b]:
+            shared = len(group[a].stems & group[b].stems)
+            shares[a] += shared
+            shares[b] += shared
+    best = min(range(len(group)), key=lambda n: (-shares[n], order[group[n].slug], group[n].paragraph, len(group[n].text)))
+    citations = tuple(Citation(slug, paragraph) for slug, paragraph in sorted({(u.slug, u.paragraph) for u in group}))
+    return Fact(text=group[best].text, citations=citations)

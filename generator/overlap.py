@@ -74,7 +74,10 @@ class Numbered:
 class Postings:
     """The stems of a topic's sentences (``n`` of them, from ``blocks`` of one article each),
     numbered ``0 .. len(stems) - 1`` for the topic: posting ``p`` says that sentence
-    ``unit[p]`` has the topic's stem ``stem[p]``; a sentence's postings are in a row."""
+    ``unit[p]`` has the topic's stem ``stem[p]``; a sentence's postings are in a row.
+
+    Tables (sentences x stems, articles x stems, pairs of sentences) replace sorting where
+    they are small, as they are for any topic of a digest; a very large topic sorts."""
 
     def __init__(self, slugs: Sequence[str], blocks: Sequence[Numbered]) -> None:
         if not blocks:
@@ -88,13 +91,16 @@ class Postings:
         """Each sentence's article, numbered by slug."""
         self.total = len({slug for slug, b in zip(slugs, blocks) if len(b.sizes)})
         """How many articles have sentences."""
-        self.stems, self.stem = np.unique(np.concatenate([b.stems for b in blocks]), return_inverse=True)
+        self.stems, self.stem = _renumbered(np.concatenate([b.stems for b in blocks]))
         """The topic's stem numbers (:data:`VOCABULARY`), ascending; each posting's index into them."""
-        self.stem = self.stem.reshape(-1)
         self.unit = np.repeat(np.arange(self.n), self.sizes)
         count = len(self.stems)
-        in_article = np.unique(self.article[self.unit] * count + self.stem) % count if count else self.stem
-        self.articles = np.bincount(in_article, minlength=count)
+        if len(numbers) * count <= TABLE_CELLS:
+            present = np.zeros((len(numbers), count), dtype=bool)
+            present[self.article[self.unit], self.stem] = True
+            self.articles = present.sum(axis=0)
+        else:
+            self.articles = np.bincount(np.unique(self.article[self.unit] * count + self.stem) % count, minlength=count)
         """For each stem, in how many articles it is."""
         self.sentences = np.bincount(self.stem, minlength=count)
         """For each stem, in how many sentences it is."""
@@ -113,8 +119,12 @@ class Postings:
         later = self.sentences[stem] - 1 - rank  # the sentences after it in the run
         first = np.repeat(np.arange(len(stem)), later)
         second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(later) - later, later)
-        pairs, shared = np.unique(unit[first] * self.n + unit[second], return_counts=True)
-        pairs = pairs[shared >= least]
+        codes = unit[first] * self.n + unit[second]
+        if self.n * self.n <= PAIR_CELLS:
+            pairs = np.flatnonzero(np.bincount(codes, minlength=self.n * self.n) >= least)
+        else:
+            pairs, shared = np.unique(codes, return_counts=True)
+            pairs = pairs[shared >= least]
         return pairs // self.n, pairs % self.n
 
     def common(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -128,10 +138,9 @@ class Postings:
         return pair[found], stem[found]
 
     def has(self, unit: np.ndarray, stem: np.ndarray) -> np.ndarray:
-        """Whether sentence ``unit[k]`` has the local stem ``stem[k]``, for each ``k``: a look-up
-        in a table of sentences x stems, or for a very large topic a search of the postings."""
+        """Whether sentence ``unit[k]`` has the local stem ``stem[k]``, for each ``k``."""
         count = len(self.stems)
-        if self.n * count <= DENSE_CELLS:
+        if self.n * count <= TABLE_CELLS:
             table = np.zeros((self.n, count), dtype=bool)
             table[self.unit, self.stem] = True
             return table[unit, stem]
@@ -140,9 +149,23 @@ class Postings:
         return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
 
 
-DENSE_CELLS = 1 << 24
-"""The largest table of sentences x stems :meth:`Postings.has` makes (16 MB; a topic
-has some 200 sentences and 300 stems)."""
+TABLE_CELLS = 1 << 22
+"""The largest table of sentences (or articles) x stems :class:`Postings` makes (4 MB;
+a digest's topic has some 200 sentences and 300 stems)."""
+PAIR_CELLS = 1 << 20
+"""The largest table of pairs of sentences :meth:`Postings.pairs_sharing` counts in (8 MB)."""
+
+
+def _renumbered(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(numbers, return_inverse=True)`` for stem numbers, by a table over the
+    vocabulary instead of a sort."""
+    size = len(VOCABULARY.stems)
+    seen = np.zeros(size, dtype=bool)
+    seen[numbers] = True
+    distinct = np.flatnonzero(seen)
+    local = np.empty(size, dtype=np.int64)
+    local[distinct] = np.arange(len(distinct))
+    return distinct, local[numbers]
 
 
 _SPLIT = 31

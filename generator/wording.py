@@ -123,19 +123,14 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-_IN_AT = re.compile(r"\b(?:in|at)\s+")
-_THE = re.compile(r"the\s+")
+_IN_AT = re.compile(r"\b(?:in|at)\s+(the\s+)?")
 
 
-def in_at(text: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+def in_at(text: str) -> list[tuple[int, tuple[int, ...]]]:
     """Where ``text`` says "in" or "at" (a word, then white space): each one's start and
     where a name after it may start: after "the" if that comes next, and right after."""
-    found = []
-    for match in _IN_AT.finditer(text):
-        after = match.end()
-        the = _THE.match(text, after)
-        found.append((match.start(), (the.end(), after) if the else (after,)))
-    return tuple(found)
+    return [(match.start(), (match.end(), match.start(1)) if match.start(1) >= 0 else (match.end(),))
+            for match in _IN_AT.finditer(text)]
 
 
 def mass(stems: frozenset[str] | set[str]) -> float:

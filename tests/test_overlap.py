@@ -116,11 +116,12 @@ def test_cluster_is_the_plain_comparison(rows, names) -> None:
     ordered = [u for block in blocks for u in block.units]
     expected = _reference_cluster(ordered, names)
     assert cluster(blocks) == expected
-    cells, overlap.DENSE_CELLS = overlap.DENSE_CELLS, 0  # as for a very large topic
+    limits = overlap.TABLE_CELLS, overlap.PAIR_CELLS
+    overlap.TABLE_CELLS = overlap.PAIR_CELLS = 0  # as for a very large topic
     try:
         assert cluster(blocks) == expected
     finally:
-        overlap.DENSE_CELLS = cells
+        overlap.TABLE_CELLS, overlap.PAIR_CELLS = limits
 
 
 _QUANTITY = re.compile(
