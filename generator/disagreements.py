@@ -45,7 +45,18 @@ def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     return found
 
 
-_TRAILING_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}$")
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _without_trailing_words(text: str) -> str:
+    r"""``text`` without up to two last lower-case words and the white space before them
+    (what ``re.sub(r"(?:\s+[a-z]+){0,2}$", "", text)`` leaves), with string methods."""
+    for _ in range(2):
+        word = text.rstrip(_LOWER)
+        if len(word) == len(text) or not word[-1:].isspace():
+            break
+        text = word.rstrip()
+    return text
 
 
 def _placed(unit: Unit, forms: Mapping[str, Sequence[str]]) -> list[tuple[int, str]]:
@@ -107,7 +118,7 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
     claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
     for unit in units:
         for start, place in _placed(unit, forms) if unit.in_at else ():
-            before = _TRAILING_WORDS.sub("", unit.text[:start].rstrip())
+            before = _without_trailing_words(unit.text[:start].rstrip())
             candidates = ends.get(before[-1:], ())
             for _, form, owner in sorted([*candidates, *anywhere]) if anywhere else candidates:
                 if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):

@@ -110,8 +110,8 @@ def statements(document: Document) -> Statements:
 
 
 def person_stems(documents: Iterable[Document]) -> frozenset[str]:
-    return frozenset().union(*(content_stems(m.surface) for d in documents
-                               for m in d.analysis.mentions if m.type == "person"))
+    surfaces = {m.surface for d in documents for m in d.analysis.mentions if m.type == "person"}
+    return frozenset().union(*map(content_stems, surfaces))
 
 
 def _local_weights(postings: Postings, names: np.ndarray) -> np.ndarray:

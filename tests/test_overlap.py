@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import overlap
-from generator.disagreements import _boundary, _placed
+from generator.disagreements import _boundary, _placed, _without_trailing_words
 from generator.facts import (
     COMMON_IN_TOPIC, MAX_RARITY, MIN_SHARED, MIN_SHARED_PLAIN, NAME_WEIGHT, SIMILAR, SIMILAR_PLAIN,
     Statements, Unit, cluster,
@@ -180,3 +180,9 @@ def test_placed_is_the_search_from_each_match(words, separator, chosen) -> None:
                                                  max_size=20).map("".join)))
 def test_tokens_are_the_regex_tokens(text) -> None:
     assert tokens(text) == _TOKEN.findall(text.lower())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["ab", "Cd", "x", " ", "  ", "\u00a0", "\t", "-", "é", "Z", "q9"]), max_size=12).map("".join))
+def test_without_trailing_words_is_the_regex(text) -> None:
+    assert _without_trailing_words(text) == re.sub(r"(?:\s+[a-z]+){0,2}$", "", text)
