@@ -2,21 +2,22 @@
 comparing every sentence with every other.
 
 Each sentence of a topic's newest articles becomes a :class:`Unit` with the
-stems of its content words. Pairs that share at least ``MIN_SHARED`` of the
-rarer stems are counted at once with numpy (:func:`_candidates`); each pair is
-then scored by the weight of the stems it shares, words weighted by their rarity
-in English (``wording.rarity``), people's names and stems common to the whole
-topic discounted. The strongest pairs are
-joined first, never two sentences of one article into one fact.
+stems of its content words (worked out once per article, :class:`Statements`,
+whatever the number of topics it is in). Pairs that share at least
+``MIN_SHARED`` of the rarer stems are counted at once with numpy
+(:func:`_candidates`, :mod:`generator.overlap`); each pair is then scored by
+the weight of the stems it shares, words weighted by their rarity in English
+(``wording.rarity``), people's names and stems common to the whole topic
+discounted. The strongest pairs are joined first, never two sentences of one
+article into one fact.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import combinations
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -37,6 +38,20 @@ MIN_SHARED_PLAIN = 5
 """Or: this share of the shorter sentence's stems, and at least this many, in common."""
 
 
+class _once:  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first read:
+    a digest run makes one for each sentence, a tenth of the sentence's own work."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # found there from now on
+        return value
+
+
 @dataclass(frozen=True)
 class Unit:
     """A statement of an article as digests compare it (``text`` with any quotation mark
@@ -49,11 +64,11 @@ class Unit:
 
     # What the disagreements read of a sentence, worked out on first use and kept with it:
     # a sentence is compared in every topic its article is in.
-    @cached_property
+    @_once
     def quantities(self) -> frozenset[tuple[str, str]]:
         return quantities(self.text)
 
-    @cached_property
+    @_once
     def in_at(self) -> list[tuple[int, tuple[int, ...]]]:
         return in_at(self.text)
 
