@@ -14,16 +14,16 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import replace
+from functools import cached_property
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
 from .corpus import Corpus
-from .facts import Unit, balanced, cluster, fact, person_stems
-from .facts import units as sentence_units
+from .facts import Statements, Unit, balanced, cluster, fact, statements
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
 from .parallel import fork_map
 from .quotes import words
-from .wording import excerpt, mass, shorten
+from .wording import excerpt, shorten
 
 MAX_FACT_ARTICLES = 16
 """A digest compares the sentences of at most this many of its newest articles."""
@@ -81,24 +81,21 @@ def _key_names(corpus: Corpus, topic: Topic) -> _Names | None:
     return _Names(forms) if forms else None
 
 
-def _timeline(members: Sequence[Document], groups: Sequence[Sequence[Unit]]) -> tuple[TimelineEntry, ...]:
+def _timeline(members: Sequence[_Reading], groups: Sequence[Sequence[Unit]]) -> tuple[TimelineEntry, ...]:
     where = {}
     for n, group in enumerate(groups):
         for unit in group:
             where[(unit.slug, unit.text)] = n
     merged: dict[tuple[str, object], tuple[str, set[Citation]]] = {}
-    for document in members:
-        for event in document.analysis.events:
-            sentence = balanced(event.text)  # as the units hold it
-            cluster = where.get((document.slug, sentence), ("solo", document.slug, sentence))
-            key = (event.date, cluster)
-            text, cites = merged.setdefault(key, (excerpt(event.text, event.expression), set()))
-            cites.add(Citation(document.slug, event.paragraph))
-    entries = [TimelineEntry(date, text, tuple(sorted(cites))) for (date, _), (text, cites) in merged.items()]
-    if len(entries) > MAX_TIMELINE:  # the best-sourced, then the latest
-        entries = sorted(entries, key=lambda e: (-len(e.citations), _negated(str(e.date)), e.text))[:MAX_TIMELINE]
-    entries.sort(key=lambda e: (e.date, e.text))
-    return tuple(entries)
+    for reading in members:
+        for date, sentence, text, citation in reading.events:
+            cluster = where.get((citation.slug, sentence), ("solo", citation.slug, sentence))
+            merged.setdefault((date, cluster), (text, set()))[1].add(citation)
+    kept = [(date, text, cites) for (date, _), (text, cites) in merged.items()]
+    if len(kept) > MAX_TIMELINE:  # the best-sourced, then the latest
+        kept = sorted(kept, key=lambda e: (-len(e[2]), _negated(str(e[0])), e[1]))[:MAX_TIMELINE]
+    kept.sort(key=lambda e: (e[0], e[1]))
+    return tuple(TimelineEntry(date, text, tuple(sorted(cites))) for date, text, cites in kept)
 
 
 def _reported_first(units: list[Unit]) -> list[Unit]:
@@ -117,32 +114,43 @@ def _negated(iso: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in iso.split("-") if part.isdigit())
 
 
-def _quotes(members: Sequence[Document]) -> tuple[tuple[Quote, str], ...]:
+def _quotes(members: Sequence[_Reading], limit: int) -> tuple[tuple[Quote, str], ...]:
+    """The first ``limit`` quotations that are not the same as (or part of) an earlier one."""
     seen: set[str] = set()
-    out = []
-    for document in members:
-        for quote in document.quotes:
-            key = words(quote.text)
+    out: list[tuple[Quote, str]] = []
+    for reading in members:
+        for quote, key in reading.quotes:
+            if len(out) >= limit:
+                return tuple(out)
             if any(key in s or s in key for s in seen):
                 continue
             seen.add(key)
-            out.append((quote, document.slug))
+            out.append((quote, reading.document.slug))
     return tuple(out)
 
 
-def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]]) -> Digest:
+def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> Digest:
     """One topic's digest: a function of the topic, its newest articles and their entities' aliases
-    (see :class:`DigestKeys`), so it can be kept between runs."""
-    by_slug = corpus.by_slug
-    members = [by_slug[s] for s in topic.members[:MAX_DIGEST_ARTICLES] if s in by_slug]
+    (see :class:`DigestKeys`), so it can be kept between runs. ``read``: what digests read of
+    each article, by slug (:class:`_Reading`)."""
+    readings = [read[s] for s in topic.members[:MAX_DIGEST_ARTICLES] if s in read]
+    members = [r.document for r in readings]
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
     compared = members[:MAX_FACT_ARTICLES]
     compared_slugs = {d.slug for d in compared}
-    units = [u for d in compared for u in units_of[d.slug]]
-    groups = cluster(units, person_stems(compared))
-    multi = [g for g in groups if len({u.slug for u in g}) > 1]
-    multi.sort(key=lambda g: (-len({u.slug for u in g}), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
-    facts = [fact(g, order) for g in multi[:MAX_FACTS]]
+    units = [u for d in compared for u in read[d.slug].statements.units]
+    groups = cluster([read[d.slug].statements for d in compared])
+    multi = [g for g in groups if len(g) > 1]  # a group has one sentence per article
+    multi.sort(key=lambda g: (-len(g), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
+    stated: dict[int, Fact] = {}  # each group's fact, by id: the lead and overview may repeat one
+
+    def fact_of(group: list[Unit]) -> Fact:
+        found = stated.get(id(group))
+        if found is None:
+            found = stated[id(group)] = fact(group, order)
+        return found
+
+    facts = [fact_of(g) for g in multi[:MAX_FACTS]]
     covered = {(u.slug, u.text) for g in multi for u in g}
 
     overview: list[Fact] = []
@@ -156,12 +164,12 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     # article, as the fact it belongs to (even when that fact is among the key facts).
     lead: str | None = None
     for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
-        own = _reported_first(units_of[document.slug])
+        own = _reported_first(read[document.slug].statements.units)
         about = [u for u in own if keys and keys.search(u.text)] if keys else []
         if lead is None and (about or own):
             first = (about or own)[0]
             n = group_of.get((first.slug, first.text))
-            lead = fact(groups[n], order).text if n is not None else first.text
+            lead = fact_of(groups[n]).text if n is not None else first.text
         for unit in (about or own)[:OVERVIEW_CANDIDATES]:
             if _opens_with_quote(unit):
                 continue
@@ -170,7 +178,7 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
                 continue
             if n is not None:
                 used_groups.add(n)
-                overview.append(fact(groups[n], order))
+                overview.append(fact_of(groups[n]))
             else:
                 overview.append(Fact(unit.text, (Citation(unit.slug, unit.paragraph),)))
             break
@@ -178,7 +186,7 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
             break
     if len(facts) < 3:
         singles = [
-            u for d in compared for u in units_of[d.slug][1:3]
+            u for d in compared for u in read[d.slug].statements.units[1:3]
             if (u.slug, u.text) not in covered and len(u.stems) >= 6
             and all(u.text != f.text for f in overview)
         ]
@@ -188,9 +196,10 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
     # articles (only their sentences are read); the others are described by their summary.
     contributions = []
     for document in members:
-        sentences = units_of[document.slug] if document.slug in compared_slugs else []
-        own = [u for u in sentences if (u.slug, u.text) not in covered and len(u.stems) >= 5]
-        best = max(own, key=lambda u: (mass(u.stems), -u.paragraph), default=None)
+        read_here = read[document.slug].statements if document.slug in compared_slugs else None
+        own = [(mass, -u.paragraph, -n) for n, (u, mass) in enumerate(zip(read_here.units, read_here.masses))
+               if (u.slug, u.text) not in covered and len(u.stems) >= 5] if read_here else []
+        best = read_here.units[-max(own)[2]] if own else None  # the weightiest; of those, the first
         contributions.append((document.slug, shorten(best.text if best else document.analysis.summary, 260)))
 
     entity_names: dict[str, set[str]] = defaultdict(set)
@@ -209,8 +218,8 @@ def build_digest(corpus: Corpus, topic: Topic, units_of: Mapping[str, list[Unit]
         overview=tuple(overview),
         facts=tuple(facts),
         disagreements=tuple(disagreements),
-        timeline=_timeline(members, groups),
-        quotes=_quotes(members)[:MAX_QUOTES],
+        timeline=_timeline(readings, groups),
+        quotes=_quotes(readings, MAX_QUOTES),
         entities={t: tuple(sorted(n)) for t, n in sorted(entity_names.items())},
         contributions=tuple(contributions),
         updated=max((d.article.date for d in members), default=_dt.date(1970, 1, 1)),
@@ -257,16 +266,43 @@ def _hash(value: object) -> str:
     return input_hash(value)
 
 
-class _Units(dict):
-    """Article slug -> its sentence units, worked out on first use (in whichever process needs them)."""
+class _Reading:
+    """What digests read of one article, each part worked out when a digest first needs it
+    (in whichever process builds it) and kept for every other topic the article is in."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def statements(self) -> Statements:
+        return statements(self.document)
+
+    @cached_property
+    def events(self) -> list[tuple[str, str, str, Citation]]:
+        """Each dated event: its date, its sentence as the units hold it, the excerpt a
+        timeline shows and its citation."""
+        return [(event.date, balanced(event.text), excerpt(event.text, event.expression),
+                 Citation(self.document.slug, event.paragraph)) for event in self.document.analysis.events]
+
+    @cached_property
+    def quotes(self) -> list[tuple[Quote, str]]:
+        """Each quotation with its words (``quotes.words``), to tell repeats."""
+        return [(quote, words(quote.text)) for quote in self.document.quotes]
+
+
+class _Read(dict):
+    """Article slug -> :class:`_Reading`, for the articles of the corpus."""
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.by_slug = corpus.by_slug
 
-    def __missing__(self, slug: str) -> list[Unit]:
-        found = self[slug] = sentence_units(self.by_slug[slug])
+    def __missing__(self, slug: str) -> _Reading:
+        found = self[slug] = _Reading(self.by_slug[slug])
         return found
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.by_slug
 
 
 def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None, jobs: int = 1) -> Corpus:
@@ -283,8 +319,8 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | No
     todo = [t for n, t in enumerate(topics) if not memo or keys[n] not in found]
     if not memo:
         keys = [fingerprints.topic(t) for t in topics]
-    units_of = _Units(corpus)
-    built = fork_map(lambda topic: build_digest(corpus, topic, units_of), todo, jobs, min_items=8)
+    read = _Read(corpus)
+    built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=8)
     fresh = {id(t): digest for t, digest in zip(todo, built)}
     digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
                     for n, t in enumerate(topics))

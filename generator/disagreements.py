@@ -10,27 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterator, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from .corpus import Corpus
 from .facts import Unit
 from .models import Citation, Claim, Disagreement, Document
 from .wording import shorten
 
-_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million".split()
-_QUANTITY = re.compile(
-    rf"\b(\d[\d,.]*|{'|'.join(_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
-)
-
-
-def _quantities(text: str) -> set[tuple[str, str]]:
-    return {(a.lower(), b.lower()) for a, b in _QUANTITY.findall(text)}
-
-
 def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     found = []
     for group in groups:
-        quantities = [_quantities(unit.text) for unit in group]
+        quantities = [unit.quantities for unit in group]
+        if sum(map(bool, quantities)) < 2:
+            continue  # no two sentences with a number, so no two articles
         by_slug: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for unit, found_here in zip(group, quantities):
             by_slug[unit.slug] |= found_here
@@ -53,29 +45,38 @@ def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     return found
 
 
-_TRAILING_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}$")
-_IN_AT = re.compile(r"\b(?:in|at)\s+")
-_THE = re.compile(r"the\s+")
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _placed(text: str, forms: Mapping[str, Sequence[str]]) -> Iterator[tuple[int, str]]:
-    r"""Where ``text`` says "in <form>", "at the <form>" (``forms`` by first character,
+def _without_trailing_words(text: str) -> str:
+    r"""``text`` without up to two last lower-case words and the white space before them
+    (what ``re.sub(r"(?:\s+[a-z]+){0,2}$", "", text)`` leaves), with string methods."""
+    for _ in range(2):
+        word = text.rstrip(_LOWER)
+        if len(word) == len(text) or not word[-1:].isspace():
+            break
+        text = word.rstrip()
+    return text
+
+
+def _placed(unit: Unit, forms: Mapping[str, Sequence[str]]) -> list[tuple[int, str]]:
+    r"""Where the sentence says "in <form>", "at the <form>" (``forms`` by first character,
     longest first), as (offset of "in"/"at", form): the matches of ``\b(?:in|at)\s+(?:the\s+)?(form|...)\b``,
     without compiling that pattern for every topic's own places."""
+    text = unit.text
+    found = []
     pos = 0
-    while (found := _IN_AT.search(text, pos)) is not None:
-        after = found.end()
-        the = _THE.match(text, after)
-        for at in ((the.end(), after) if the else (after,)):
+    for start, places_at in unit.in_at:  # each "in"/"at"; after a match, only those past the place
+        if start < pos:
+            continue
+        for at in places_at:
             form = next((f for f in forms.get(text[at : at + 1], ()) if text.startswith(f, at)
                          and _boundary(text, at + len(f))), None)
             if form is not None:
-                yield found.start(), form
+                found.append((start, form))
                 pos = at + len(form)
                 break
-        else:
-            pos = found.start() + 1
-    return
+    return found
 
 
 def _boundary(text: str, at: int) -> bool:
@@ -108,11 +109,18 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
     forms: dict[str, list[str]] = defaultdict(list)  # by first character, longest first
     for alias in sorted(aliases, key=len, reverse=True):
         forms[alias[0]].append(alias)
+    # The owners' forms by last character, in order: the first form the text before a
+    # place ends with (as whole words) owns it.
+    ends: dict[str, list[tuple[int, str, tuple[str, str]]]] = defaultdict(list)
+    for rank, (form, owner) in enumerate(owners.items()):
+        ends[form[-1:]].append((rank, form, owner))
+    anywhere = ends.pop("", [])  # an empty form ends any text
     claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
     for unit in units:
-        for start, place in _placed(unit.text, forms):
-            before = _TRAILING_WORDS.sub("", unit.text[:start].rstrip())
-            for form, owner in owners.items():
+        for start, place in _placed(unit, forms) if unit.in_at else ():
+            before = _without_trailing_words(unit.text[:start].rstrip())
+            candidates = ends.get(before[-1:], ())
+            for _, form, owner in sorted([*candidates, *anywhere]) if anywhere else candidates:
                 if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):
                     claims[owner][aliases[place]].add(Citation(unit.slug, unit.paragraph))
                     break

@@ -2,27 +2,29 @@
 comparing every sentence with every other.
 
 Each sentence of a topic's newest articles becomes a :class:`Unit` with the
-stems of its content words. Pairs that share at least ``MIN_SHARED`` of the
-rarer stems are counted at once with numpy (:func:`_candidates`); each pair is
-then scored by the weight of the stems it shares, words weighted by their rarity
-in English (``wording.rarity``), people's names and stems common to the whole
-topic discounted. The strongest pairs are
-joined first, never two sentences of one article into one fact.
+stems of its content words (worked out once per article, :class:`Statements`,
+whatever the number of topics it is in). Pairs that share at least
+``MIN_SHARED`` of the rarer stems are counted at once with numpy
+(:func:`_candidates`, :mod:`generator.overlap`); each pair is then scored by
+the weight of the stems it shares, words weighted by their rarity in English
+(``wording.rarity``), people's names and stems common to the whole topic
+discounted. The strongest pairs are joined first, never two sentences of one
+article into one fact.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from itertools import combinations
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .models import Citation, Document, Fact
+from .overlap import VOCABULARY, ExactSums, Numbered, Postings, numbers_of
 from .sentences import split
-from .wording import MAX_RARITY, content_stems, rarity
+from .wording import MAX_RARITY, content_stems, in_at, quantities
 
 NAME_WEIGHT = 2.0
 """The weight of a person's name when comparing sentences (a rare word weighs up to 10)."""
@@ -36,12 +38,39 @@ MIN_SHARED_PLAIN = 5
 """Or: this share of the shorter sentence's stems, and at least this many, in common."""
 
 
+class _once:  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first read:
+    a digest run makes one for each sentence, a tenth of the sentence's own work."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # found there from now on
+        return value
+
+
 @dataclass(frozen=True)
 class Unit:
+    """A statement of an article as digests compare it (``text`` with any quotation mark
+    the sentence left open or unopened, see :func:`balanced`)."""
+
     slug: str
     paragraph: int
     text: str
     stems: frozenset[str]
+
+    # What the disagreements read of a sentence, worked out on first use and kept with it:
+    # a sentence is compared in every topic its article is in.
+    @_once
+    def quantities(self) -> frozenset[tuple[str, str]]:
+        return quantities(self.text)
+
+    @_once
+    def in_at(self) -> list[tuple[int, tuple[int, ...]]]:
+        return in_at(self.text)
 
 
 def is_statement(sentence: str) -> bool:
@@ -72,107 +101,104 @@ def units(document: Document) -> list[Unit]:
     return out
 
 
-def _local_weights(units: Sequence[Unit], names: frozenset[str]) -> dict[str, float]:
-    """Each stem's English rarity, discounted when it says little about *what* was said:
-    people's names (every sentence of a story about a visit names the visitor) weigh
-    like a common word, and a stem most of the topic's articles use counts less."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    for unit in units:
-        for stem in unit.stems:
-            articles[stem].add(unit.slug)
-    total = len({u.slug for u in units})
-    spread = max(total - 2, 1)
-    return {
-        stem: min(rarity(stem), NAME_WEIGHT if stem in names else MAX_RARITY)
-        * (1.0 if len(slugs) <= 2 else 1 - (1 - COMMON_IN_TOPIC) * (len(slugs) - 2) / spread)
-        for stem, slugs in articles.items()
-    }
+@dataclass(frozen=True)
+class Statements:
+    """What a digest compares of one article, worked out once per article in a process and
+    read by every topic the article is in: its units, their stems numbered
+    (:class:`overlap.Numbered`), each unit's ``wording.mass`` and the numbers of the stems
+    of the people it names."""
+
+    slug: str
+    units: list[Unit]
+    numbered: Numbered
+    masses: list[float]
+    persons: np.ndarray
+
+
+def statements(document: Document) -> Statements:
+    found = units(document)
+    numbered = Numbered.of([u.stems for u in found])
+    rarities = VOCABULARY.rarities(numbered.stems)
+    unit = np.repeat(np.arange(len(found)), numbered.sizes)
+    masses = ExactSums(rarities).sums(np.arange(len(rarities)), unit, len(found)).tolist()
+    return Statements(document.slug, found, numbered, masses, numbers_of(person_stems([document])))
 
 
 def person_stems(documents: Iterable[Document]) -> frozenset[str]:
-    return frozenset().union(*(content_stems(m.surface) for d in documents
-                               for m in d.analysis.mentions if m.type == "person"))
+    surfaces = {m.surface for d in documents for m in d.analysis.mentions if m.type == "person"}
+    return frozenset().union(*map(content_stems, surfaces))
 
 
-def _candidates(units: Sequence[Unit], index: Mapping[str, list[int]], rare_limit: int) -> list[tuple[int, int]]:
-    """Pairs ``i < j`` of sentences from different articles sharing at least ``MIN_SHARED``
-    rare stems (in at most ``rare_limit`` sentences), counted with numpy instead of a loop
-    over every posting: every pair of each rare stem's sentences (postings of one length
-    at once), then how often each pair occurs (what the sparse product sentences x rare
-    stems times its transpose gives, without importing scipy into a run's main process)."""
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for postings in index.values():
-        if 1 < len(postings) <= rare_limit:
-            by_size[len(postings)].append(postings)  # ascending: units are indexed in order
-    if not by_size:
+def _local_weights(postings: Postings, names: np.ndarray) -> np.ndarray:
+    """Each stem's English rarity, discounted when it says little about *what* was said:
+    people's names (``names``: stem numbers; every sentence of a story about a visit names
+    the visitor) weigh like a common word, and a stem most of the topic's articles use counts less."""
+    in_articles = postings.articles
+    spread = max(postings.total - 2, 1)
+    cap = np.where(np.isin(postings.stems, names), NAME_WEIGHT, MAX_RARITY)
+    discount = 1 - (1 - COMMON_IN_TOPIC) * (in_articles - 2) / spread
+    return np.minimum(VOCABULARY.rarities(postings.stems), cap) * np.where(in_articles <= 2, 1.0, discount)
+
+
+def _candidates(postings: Postings, rare_limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` (sorted) of sentences from different articles sharing at least
+    ``MIN_SHARED`` rare stems (in at most ``rare_limit`` sentences)."""
+    i, j = postings.pairs_sharing(rare_limit, MIN_SHARED)
+    different = postings.article[i] != postings.article[j]
+    return i[different], j[different]
+
+
+def cluster(articles: Sequence[Statements]) -> list[list[Unit]]:
+    """Union sentences of different articles that say the same thing.
+
+    A candidate pair is scored by the weight of the stems its sentences share over
+    the lighter sentence's weight, or by their number over the smaller sentence's."""
+    units = [u for a in articles for u in a.units]
+    if not units:
         return []
-    n = len(units)
-    codes = []
-    for size, group in by_size.items():
-        first, second = _pair_positions(size)
-        table = np.array(group, dtype=np.int64)
-        codes.append((table[:, first] * n + table[:, second]).ravel())
-    pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
-    pairs = pairs[shared >= MIN_SHARED]
-    numbers: dict[str, int] = {}
-    article = np.array([numbers.setdefault(u.slug, len(numbers)) for u in units])
-    i, j = pairs // n, pairs % n
-    different = article[i] != article[j]
-    return sorted(zip(i[different].tolist(), j[different].tolist()))
-
-
-@lru_cache(maxsize=None)
-def _pair_positions(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions ``a < b`` of every pair among ``size`` items."""
-    return np.triu_indices(size, k=1)
-
-
-def cluster(units: Sequence[Unit], names: frozenset[str] = frozenset()) -> list[list[Unit]]:
-    """Union sentences of different articles that say the same thing."""
-    index: dict[str, list[int]] = defaultdict(list)
-    rare_limit = max(3, len({u.slug for u in units}) * 2)
-    for i, unit in enumerate(units):
-        for stem in unit.stems:
-            index[stem].append(i)
-    parent = list(range(len(units)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    weight = _local_weights(units, names)
-    masses = [math.fsum(map(weight.__getitem__, u.stems)) for u in units]
-    pairs: list[tuple[float, int, int]] = []
-    for i, j in _candidates(units, index, rare_limit):
-        unit, other = units[i], units[j]
-        common = unit.stems & other.stems
-        score = math.fsum(map(weight.__getitem__, common)) / max(min(masses[i], masses[j]), 1e-9)
-        plain = len(common) / max(min(len(unit.stems), len(other.stems)), 1)
-        if score >= SIMILAR or (plain >= SIMILAR_PLAIN and len(common) >= MIN_SHARED_PLAIN):
-            pairs.append((max(score, plain), i, j))
+    postings = Postings([a.slug for a in articles], [a.numbered for a in articles])
+    weight = _local_weights(postings, np.concatenate([a.persons for a in articles]))
+    i, j = _candidates(postings, max(3, postings.total * 2))
+    pair, stem = postings.common(i, j)
+    exact = ExactSums(weight)
+    shared = exact.sums(stem, pair, len(i))
+    masses = exact.sums(postings.stem, postings.unit, len(units))
+    common = np.bincount(pair, minlength=len(i))
+    sizes = postings.sizes
+    score = shared / np.maximum(np.minimum(masses[i], masses[j]), 1e-9)
+    plain = common / np.maximum(np.minimum(sizes[i], sizes[j]), 1)
+    similar = (score >= SIMILAR) | ((plain >= SIMILAR_PLAIN) & (common >= MIN_SHARED_PLAIN))
+    i, j, strength = i[similar], j[similar], np.maximum(score, plain)[similar]
+    strongest = np.lexsort((j, i, -strength))
     # Strongest pairs first; two clusters merge only if no article is in both,
     # so a fact holds one sentence per article and chains cannot form.
-    articles = [{u.slug} for u in units]
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        ri, rj = root(i), root(j)
-        if ri == rj or articles[ri] & articles[rj]:
-            continue
-        parent[rj] = ri
-        articles[ri] |= articles[rj]
+    # (Union-find with path halving; ``joined``: a cluster's articles as bits.)
+    parent = list(range(len(units)))
+    joined = [1 << a for a in postings.article.tolist()]
+    for a, b in zip(i[strongest].tolist(), j[strongest].tolist()):
+        while parent[a] != a:
+            parent[a] = a = parent[parent[a]]
+        while parent[b] != b:
+            parent[b] = b = parent[parent[b]]
+        if a != b and not joined[a] & joined[b]:
+            parent[b] = a
+            joined[a] |= joined[b]
     groups: dict[int, list[Unit]] = defaultdict(list)
-    for i, unit in enumerate(units):
-        groups[root(i)].append(unit)
+    for n, unit in enumerate(units):
+        while parent[n] != n:
+            parent[n] = n = parent[parent[n]]
+        groups[n].append(unit)
     return list(groups.values())
 
 
 def fact(group: Sequence[Unit], order: Mapping[str, int]) -> Fact:
     """One statement for a cluster: the wording that shares most with the others, every citation."""
-
-    def central(unit: Unit) -> int:
-        return sum(len(unit.stems & other.stems) for other in group if other is not unit)
-
-    best = min(group, key=lambda u: (-central(u), order[u.slug], u.paragraph, len(u.text)))
-    citations = tuple(sorted({Citation(u.slug, u.paragraph) for u in group}))
-    return Fact(text=best.text, citations=citations)
+    shares = [0] * len(group)  # how many stems each sentence shares with the others, in all
+    for a, b in combinations(range(len(group)), 2):
+        if group[a] is not group[b]:
+            shared = len(group[a].stems & group[b].stems)
+            shares[a] += shared
+            shares[b] += shared
+    best = min(range(len(group)), key=lambda n: (-shares[n], order[group[n].slug], group[n].paragraph, len(group[n].text)))
+    citations = tuple(Citation(slug, paragraph) for slug, paragraph in sorted({(u.slug, u.paragraph) for u in group}))
+    return Fact(text=group[best].text, citations=citations)

@@ -195,6 +195,7 @@ def test_fact_candidates_are_the_pairs_sharing_enough_rare_stems(rows, rare_limi
     from itertools import combinations
 
     from generator.facts import MIN_SHARED, Unit, _candidates
+    from generator.overlap import Numbered, Postings
 
     units = [Unit(f"a{article}", 0, f"u{n}", stems) for n, (article, stems) in enumerate(rows)]
     index: dict[str, list[int]] = defaultdict(list)
@@ -204,4 +205,6 @@ def test_fact_candidates_are_the_pairs_sharing_enough_rare_stems(rows, rare_limi
     rare = {stem for stem, postings in index.items() if 1 < len(postings) <= rare_limit}
     expected = [(i, j) for i, j in combinations(range(len(units)), 2)
                 if units[i].slug != units[j].slug and len(units[i].stems & units[j].stems & rare) >= MIN_SHARED]
-    assert _candidates(units, index, rare_limit) == expected
+    blocks = [Numbered.of([u.stems]) for u in units]  # one block per sentence, any slug
+    i, j = _candidates(Postings([u.slug for u in units], blocks), rare_limit)
+    assert list(zip(i.tolist(), j.tolist())) == expected
