@@ -17,25 +17,31 @@ compiled once at import, and per-word helpers are cached.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
 from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, DESCRIPTORS, EQUIPMENT_CUES, EVENT_CUES,  # noqa: F401
-                      EVENT_HEADS, LOWER_ORG, LOWER_ORG_HINT, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
+                      EVENT_HEADS, LOWER_ORG, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
                       OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES, PLACE_HEADS, SHIP_PREFIXES, STAFF_AT, STAKE_OF,
-                      TITLE_HEADS, TITLE_WORDS, YEARS, Tok, is_model, model_key, name_key, sparse_tokens,
-                      tok_at)
+                      TITLE_HEADS, TITLE_WORDS, YEARS, Chunk, Tok, chunks, is_model, may_name_lower_org, model_key, name_key,
+                      token_bases)
 from .models import EntityType, Mention
 from .sentences import split as split_sentences
 
 
 _QUOTED = re.compile(r"[‘'“\"](?:(?<=^[‘'“\"])|(?<=[\s(][‘'“\"]))([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
 """A short quoted name after a space, a bracket or the start (the quote mark first: a fast scan)."""
-_LOWER_WORDS = re.compile(r"\b[a-z][a-z-]+\b")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
-_CONNECTORS = frozenset((".", "of", "for", "on", "and", "&"))
-"""Words that can join two capitalised runs (with :data:`PARTICLES`); see :meth:`_Article.connector`."""
+_JOINERS = frozenset((".", "of", "for", "on", "and", "&")) | PARTICLES
+"""Words that can join two capitalised runs; see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
+_CAP = attrgetter("cap")
+_TOKENS = attrgetter("tokens")
+_LOWER = attrgetter("lower")
+_PLUS_SPACE = (1).__add__
 
 
 class _Found(NamedTuple):
@@ -61,10 +67,18 @@ class _Article:
 
     def __init__(self, paragraphs: tuple[str, ...], knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.lower_words = frozenset(_LOWER_WORDS.findall(" ".join(paragraphs)))
+        self.lower_words = frozenset(chain.from_iterable(map(_LOWER, chunks(" ".join(paragraphs).split(" ")))))
         self.found: list[_Found] = []
-        self.words: list[str] = []
-        self.ends: list[int] = []
+        self.toks: list[Tok] = []
+        """The current sentence's tokens, offsets in their chunks (see :meth:`placed`)."""
+        self.bases: list[int] = []
+        """The offset in the sentence of each token's chunk, when some tokens were left out."""
+        self.counts: list[int] = []
+        """How many tokens the chunks up to each one hold (made when first needed, with ``offsets``)."""
+        self.offsets: list[int] = []
+        """The offset of each chunk in the sentence."""
+        self.parts: list[str] = []
+        self.chunks: list[Chunk] = []
         self.acronyms: dict[str, str] = {}
         self.companies: set[str] = set()
         """Names the article's own words call a company ("analysts at Goldman Sachs")."""
@@ -91,43 +105,60 @@ class _Article:
             for m in _QUOTED.finditer(text):
                 self.quoted(m.group(1), paragraph)
                 taken.update(range(m.start(), m.end()))
-        if LOWER_ORG_HINT.search(text):
+        if may_name_lower_org(text):
             for m in LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
-        toks, self.words, self.ends, starts = sparse_tokens(text, taken)
+        self.parts = text.split(" ")
+        self.chunks = chunks(self.parts)
+        self.toks = toks = list(chain.from_iterable(map(_TOKENS, self.chunks)))
+        self.bases, self.counts = [], []
+        if taken:  # tokens that start in a quoted name or a lower-case organisation are left out
+            bases = token_bases(self.parts, self.chunks)
+            keep = [k for k, t in enumerate(toks) if bases[k] + t.start not in taken]
+            self.toks = toks = [toks[k] for k in keep]
+            self.bases = [bases[k] for k in keep]
         i, n = 0, len(toks)
-        for i0 in starts:
-            if i0 < i or not toks[i0].cap:  # type: ignore[union-attr]
+        for i0 in compress(count(), map(_CAP, toks)):
+            if i0 < i:
                 continue
             i = i0
             j, complement = i + 1, False
-            while j < n and (not toks[j - 1].possessive or toks[j - 1].low == "people"):  # type: ignore[union-attr]
+            while j < n and (not toks[j - 1].possessive or toks[j - 1].low == "people"):
                 nxt = toks[j]
-                if nxt.cap:  # type: ignore[union-attr]
+                if nxt.cap:
                     j += 1
                     continue
-                k = self.connector(toks, i, j, complement)  # type: ignore[arg-type]
+                if nxt.low not in _JOINERS:
+                    break
+                k = self.connector(toks, i, j, complement)
                 if k == 0:
                     break
-                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)  # type: ignore[union-attr]
+                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)
                 j += k
-            initial = i == 0 or self.tok(toks, i - 1).text in _QUOTE_OPEN  # type: ignore[arg-type]
-            self.run(text, toks, i, j, initial, paragraph)  # type: ignore[arg-type]
+            initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN
+            self.run(text, toks, i, j, initial, paragraph)
             i = j
 
-    def tok(self, toks: list[Tok], k: int) -> Tok:
-        """``toks[k]``, made if the sparse scan has not made it yet."""
-        return toks[k] or tok_at(toks, self.words, self.ends, k)  # type: ignore[arg-type]
+    def placed(self, k: int) -> Tok:
+        """Token ``k`` with its offsets in the sentence (for the surface of a name of several tokens)."""
+        t = self.toks[k]
+        if self.bases:
+            base = self.bases[k]
+        else:
+            if not self.counts:
+                self.counts = list(accumulate(map(len, map(_TOKENS, self.chunks))))
+                self.offsets = list(accumulate(map(_PLUS_SPACE, map(len, self.parts)), initial=0))
+            base = self.offsets[bisect_right(self.counts, k)]  # the offset of the token's chunk
+        return tuple.__new__(Tok, (t.text, t.low, t.possessive, t.cap, t.digit, base + t.start, base + t.end))
 
     def connector(self, toks: list[Tok], i: int, j: int, complement: bool) -> int:
-        """How many connector tokens at ``j`` join the run ``toks[i:j]`` to a following name (0: none)."""
+        """How many connector tokens at ``j`` (one of :data:`_JOINERS`) join the run ``toks[i:j]``
+        to a following name (0: none)."""
         word, last = toks[j].low, toks[j - 1].low
-        if word not in _CONNECTORS and word not in PARTICLES:
-            return 0
-        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and self.tok(toks, j + 1).cap:
+        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and toks[j + 1].cap:
             return 1  # a middle initial: "Gerald R. Ford"
-        k = 2 if word == "of" and j + 2 < len(toks) and self.tok(toks, j + 1).low == "the" else 1
-        if j + k >= len(toks) or not self.tok(toks, j + k).cap:
+        k = 2 if word == "of" and j + 2 < len(toks) and toks[j + 1].low == "the" else 1
+        if j + k >= len(toks) or not toks[j + k].cap:
             return 0
         after = toks[j + k].text
         if word == "of" and last in OF_HEADS:
@@ -157,13 +188,14 @@ class _Article:
             span = span[:-1]
         if not span:
             return
-        if i > 0 and self.tok(toks, i - 1).low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
-            span = [toks[i - 1], *span]
+        where = range(first, first + len(span))
+        if i > 0 and toks[i - 1].low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
+            where, span = [i - 1, *where], [toks[i - 1], *span]
+        if len(span) > 1:  # a one-token surface is the token's text: no offsets needed
+            span = [self.placed(k) for k in where]
         after = toks[j].low if j < len(toks) else ""
-        paren = j + 2 < len(toks) and toks[j].text == "(" and self.tok(toks, j + 2).text == ")"
-        if paren:
-            self.tok(toks, j + 1)
-        rest = [self.tok(toks, k) for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
+        paren = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
+        rest = [toks[k] for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
         before = len(self.found)
         if (described or self.company_context(toks, first)) \
                 and not self.title_end(span) and self.head([t.low for t in span]) in (None, "organisation"):
@@ -178,11 +210,11 @@ class _Article:
     def company_context(self, toks: list[Tok], first: int) -> bool:
         """The words before a name say it is a company: "analysts at (the) X", "shares of X"."""
         k = first - 1
-        if k >= 1 and self.tok(toks, k).low == "the":
+        if k >= 1 and toks[k].low == "the":
             k -= 1
         if k < 1:
             return False
-        word, before = self.tok(toks, k).low, self.tok(toks, k - 1).low
+        word, before = toks[k].low, toks[k - 1].low
         return (word == "at" and before in STAFF_AT) or (word == "of" and before in STAKE_OF)
 
     def sentence_word(self, tok: Tok) -> bool:
@@ -455,7 +487,8 @@ _LOWER_COMPOUND = re.compile(r"-[a-z]")
 
 
 def _text(text: str, span: list[Tok]) -> str:
-    return text[span[0].start:span[-1].end]
+    """The surface of a span: a single token's text, or the sentence from its first to its last token."""
+    return span[0].text if len(span) == 1 else text[span[0].start:span[-1].end]
 
 
 def _name(surface: str) -> str:
