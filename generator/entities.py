@@ -55,7 +55,7 @@ class _Found(NamedTuple):
 
 def is_heading(paragraph: str) -> bool:
     """A short title-cased line with no closing punctuation is a section heading."""
-    words = paragraph.split()
+    words = paragraph.split(None, 10)  # 11 pieces: more than 10 words
     if not words or len(words) > 10 or paragraph[-1] in ".!?\"”’:;,)":
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
@@ -453,19 +453,19 @@ class _Article:
 
 
 _NOT_INITIALS = frozenset("of the and for on in & at to".split())
+_INITIALLED = ("organisation", "event")
+_SPACES_HYPHENS = re.compile(r"[\s-]+")
 
 
 def _spelled_out(found: list[_Found]) -> dict[str, tuple[EntityType, str]]:
     """Acronym -> the one organisation or event of the article whose initials it is
     ("ECB" for "European Central Bank", "IRIGC" for "India-Russia Inter-Governmental Commission")."""
     out: dict[str, set[tuple[EntityType, str]]] = {}
-    for f in found:
-        if f.kind != "full" or f.type not in ("organisation", "event"):
-            continue
-        for pattern in (r"\s+", r"[\s-]+"):
-            words = [w for w in re.split(pattern, f.name) if w and w.lower() not in _NOT_INITIALS]
+    for type_, name in dict.fromkeys((f.type, f.name) for f in found if f.kind == "full" and f.type in _INITIALLED):
+        for words in (name.split(), _SPACES_HYPHENS.split(name) if "-" in name else ()):
+            words = [w for w in words if w and w.lower() not in _NOT_INITIALS]
             if len(words) > 1:
-                out.setdefault("".join(w[0] for w in words).upper(), set()).add((f.type, f.name))
+                out.setdefault("".join(w[0] for w in words).upper(), set()).add((type_, name))
     return {acronym: next(iter(names)) for acronym, names in out.items() if len(names) == 1}
 
 
