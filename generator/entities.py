@@ -29,7 +29,7 @@ from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, DESCRIPTORS, EQUIPMENT
                       TITLE_HEADS, TITLE_WORDS, YEARS, Chunk, Tok, chunks, is_model, may_name_lower_org, model_key, name_key,
                       token_bases)
 from .models import EntityType, Mention
-from .sentences import split as split_sentences
+from .sentences import MAX_SENTENCE, split as split_sentences
 
 
 _QUOTED = re.compile(r"[‘'“\"](?:(?<=^[‘'“\"])|(?<=[\s(][‘'“\"]))([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
@@ -65,9 +65,10 @@ def is_heading(paragraph: str) -> bool:
 class _Article:
     """The per-article state of one extraction."""
 
-    def __init__(self, paragraphs: tuple[str, ...], knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, lower_words: frozenset[str]) -> None:
         self.knowledge = knowledge
-        self.lower_words = frozenset(chain.from_iterable(map(_LOWER, chunks(" ".join(paragraphs).split(" ")))))
+        self.lower_words = lower_words
+        """Every word the article writes in lower case (:data:`LOWER_WORDS`)."""
         self.found: list[_Found] = []
         self.toks: list[Tok] = []
         """The current sentence's tokens, offsets in their chunks (see :meth:`placed`)."""
@@ -99,7 +100,8 @@ class _Article:
 
     # --- runs -------------------------------------------------------------
 
-    def sentence(self, text: str, paragraph: int) -> None:
+    def sentence(self, text: str, paragraph: int, parts: list[str], found: list[Chunk]) -> None:
+        """Find the names of one sentence (its chunks ``found``, of ``text.split(" ")``)."""
         taken: set[int] = set()
         if "'" in text or '"' in text or "‘" in text or "“" in text:
             for m in _QUOTED.finditer(text):
@@ -108,8 +110,7 @@ class _Article:
         if may_name_lower_org(text):
             for m in LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
-        self.parts = text.split(" ")
-        self.chunks = chunks(self.parts)
+        self.parts, self.chunks = parts, found
         self.toks = toks = list(chain.from_iterable(map(_TOKENS, self.chunks)))
         self.bases, self.counts = [], []
         if taken:  # tokens that start in a quoted name or a lower-case organisation are left out
@@ -498,10 +499,20 @@ def _name(surface: str) -> str:
 
 def extract(paragraphs: tuple[str, ...], knowledge: Knowledge) -> tuple[Mention, ...]:
     """Every entity mention of one article, with in-article names resolved; sorted."""
-    state = _Article(paragraphs, knowledge)
+    sentences: list[tuple[str, int, list[str], list[Chunk]]] = []
+    read: list[Chunk] = []
     for index, paragraph in enumerate(paragraphs):
-        if is_heading(paragraph):
-            continue
-        for sentence in split_sentences(paragraph):
-            state.sentence(sentence, index)
+        heading, long = is_heading(paragraph), len(paragraph) > MAX_SENTENCE
+        if heading or long:  # its lower-case words count, but a heading names nothing and a long
+            read += chunks(paragraph.split(" "))  # paragraph's sentences may be cut inside a word
+            if heading:
+                continue
+        for text in split_sentences(paragraph):
+            parts = text.split(" ")
+            sentences.append((text, index, parts, chunks(parts)))
+            if not long:
+                read += sentences[-1][3]
+    state = _Article(knowledge, frozenset(chain.from_iterable(map(_LOWER, read))))
+    for sentence in sentences:
+        state.sentence(*sentence)
     return state.mentions()

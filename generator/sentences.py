@@ -23,8 +23,9 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""[.!?][.!?]*(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])""")
 """The end marks, closing quotes or brackets (group 1) and white space (group 2) between two sentences.
 (``[.!?][.!?]*``, not ``[.!?]+``: a pattern that starts with one plain character set is searched faster.)"""
-_MAX_SENTENCE = 2000
-"""Longer runs without punctuation are cut at a space so that no stage sees an unbounded sentence."""
+MAX_SENTENCE = 2000
+"""Longer runs without punctuation are cut at a space so that no stage sees an unbounded sentence
+(or inside a word, if there is no space in the second half of the piece)."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,9 @@ def _split(paragraph: str) -> tuple[str, ...]:
         sentences.append(tail)
     out: list[str] = []
     for sentence in sentences:
-        while len(sentence) > _MAX_SENTENCE:
-            cut = sentence.rfind(" ", 0, _MAX_SENTENCE)
-            cut = cut if cut > _MAX_SENTENCE // 2 else _MAX_SENTENCE
+        while len(sentence) > MAX_SENTENCE:
+            cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+            cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
             out.append(sentence[:cut].strip())
             sentence = sentence[cut:].strip()
         if sentence:
