@@ -17,7 +17,7 @@ compiled once at import, and per-word helpers are cached.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain, compress, count
 from operator import attrgetter
 from typing import NamedTuple
@@ -26,8 +26,7 @@ from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
 from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, DESCRIPTORS, EQUIPMENT_CUES, EVENT_CUES,  # noqa: F401
                       EVENT_HEADS, LOWER_ORG, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
                       OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES, PLACE_HEADS, SHIP_PREFIXES, STAFF_AT, STAKE_OF,
-                      TITLE_HEADS, TITLE_WORDS, YEARS, Chunk, Tok, chunks, is_model, may_name_lower_org, model_key, name_key,
-                      token_bases)
+                      TITLE_HEADS, TITLE_WORDS, YEARS, Chunk, Tok, chunks, is_model, may_name_lower_org, model_key, name_key)
 from .models import EntityType, Mention
 from .sentences import MAX_SENTENCE, split as split_sentences
 
@@ -39,6 +38,9 @@ _JOINERS = frozenset((".", "of", "for", "on", "and", "&")) | PARTICLES
 """Words that can join two capitalised runs; see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
 _CAP = attrgetter("cap")
+_new = tuple.__new__
+"""Makes a named tuple from a tuple of its fields, without the Python-level ``__new__`` (for the many
+tokens, finds and mentions)."""
 _TOKENS = attrgetter("tokens")
 _LOWER = attrgetter("lower")
 _PLUS_SPACE = (1).__add__
@@ -72,12 +74,10 @@ class _Article:
         self.found: list[_Found] = []
         self.toks: list[Tok] = []
         """The current sentence's tokens, offsets in their chunks (see :meth:`placed`)."""
-        self.bases: list[int] = []
-        """The offset in the sentence of each token's chunk, when some tokens were left out."""
         self.counts: list[int] = []
-        """How many tokens the chunks up to each one hold (made when first needed, with ``offsets``)."""
+        """How many tokens the chunks up to each one hold (made when first needed)."""
         self.offsets: list[int] = []
-        """The offset of each chunk in the sentence."""
+        """The offset of each chunk in the sentence (made when first needed)."""
         self.parts: list[str] = []
         self.chunks: list[Chunk] = []
         self.acronyms: dict[str, str] = {}
@@ -91,33 +91,31 @@ class _Article:
         return low in COMMON_WORDS or low in self.lower_words or low.endswith(NOUN_SUFFIXES)
 
     def add(self, type_: EntityType | None, surface: str, name: str, paragraph: int, kind: str = "full") -> None:
-        known = self.knowledge.lookup(name)
         if name.lower() in self.knowledge.ignore:
             return
+        known = self.knowledge.lookup(name)
         if known is not None:
             type_, name, kind = known.type, known.name, "full"
-        self.found.append(_Found(type_, surface, name, paragraph, kind))
+        self.found.append(_new(_Found, (type_, surface, name, paragraph, kind)))
 
     # --- runs -------------------------------------------------------------
 
     def sentence(self, text: str, paragraph: int, parts: list[str], found: list[Chunk]) -> None:
         """Find the names of one sentence (its chunks ``found``, of ``text.split(" ")``)."""
-        taken: set[int] = set()
+        taken: list[tuple[int, int]] = []
         if "'" in text or '"' in text or "‘" in text or "“" in text:
             for m in _QUOTED.finditer(text):
                 self.quoted(m.group(1), paragraph)
-                taken.update(range(m.start(), m.end()))
+                taken.append(m.span())
         if may_name_lower_org(text):
             for m in LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
-        self.parts, self.chunks = parts, found
-        self.toks = toks = list(chain.from_iterable(map(_TOKENS, self.chunks)))
-        self.bases, self.counts = [], []
+        self.parts, self.counts, self.offsets = parts, [], []
         if taken:  # tokens that start in a quoted name or a lower-case organisation are left out
-            bases = token_bases(self.parts, self.chunks)
-            keep = [k for k, t in enumerate(toks) if bases[k] + t.start not in taken]
-            self.toks = toks = [toks[k] for k in keep]
-            self.bases = [bases[k] for k in keep]
+            self.offsets = _chunk_offsets(parts)
+            found = _leave_out(found, self.offsets, taken)
+        self.chunks = found
+        self.toks = toks = list(chain.from_iterable(map(_TOKENS, found)))
         i, n = 0, len(toks)
         for i0 in compress(count(), map(_CAP, toks)):
             if i0 < i:
@@ -143,14 +141,11 @@ class _Article:
     def placed(self, k: int) -> Tok:
         """Token ``k`` with its offsets in the sentence (for the surface of a name of several tokens)."""
         t = self.toks[k]
-        if self.bases:
-            base = self.bases[k]
-        else:
-            if not self.counts:
-                self.counts = list(accumulate(map(len, map(_TOKENS, self.chunks))))
-                self.offsets = list(accumulate(map(_PLUS_SPACE, map(len, self.parts)), initial=0))
-            base = self.offsets[bisect_right(self.counts, k)]  # the offset of the token's chunk
-        return tuple.__new__(Tok, (t.text, t.low, t.possessive, t.cap, t.digit, base + t.start, base + t.end))
+        if not self.counts:
+            self.counts = list(accumulate(map(len, map(_TOKENS, self.chunks))))
+            self.offsets = self.offsets or _chunk_offsets(self.parts)
+        base = self.offsets[bisect_right(self.counts, k)]  # the offset of the token's chunk
+        return _new(Tok, (t.text, t.low, t.possessive, t.cap, t.digit, base + t.start, base + t.end))
 
     def connector(self, toks: list[Tok], i: int, j: int, complement: bool) -> int:
         """How many connector tokens at ``j`` (one of :data:`_JOINERS`) join the run ``toks[i:j]``
@@ -231,7 +226,6 @@ class _Article:
     def classify(self, text: str, span: list[Tok], paragraph: int, after: str, rest: list[Tok]) -> None:
         surface = _text(text, span)
         low = surface.lower()
-        words = [t.low for t in span]
         if low in self.knowledge.ignore:
             return None
         if self.knowledge.lookup(surface):
@@ -251,6 +245,7 @@ class _Article:
         title_end = self.title_end(span)
         if title_end:
             return self.titled(text, span, title_end, paragraph)
+        words = [t.low for t in span]
         head = self.head(words)
         if head and len(span) > 1 and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
             return self.add(head, surface, _name(surface), paragraph)
@@ -270,7 +265,7 @@ class _Article:
             return self.cued(text, span, paragraph, after, rest)
         if self.person_like(span):
             return self.add("person", surface, surface, paragraph)
-        lead_place = self.leading_place(span)
+        lead_place = self.leading_place(span) if len(span) > 1 else 0  # one word: not a place (above)
         if lead_place:
             self.add("place", _text(text, span[:lead_place]), place_name(_text(text, span[:lead_place]).lower()) or "", paragraph)
             return self.classify(text, span[lead_place:], paragraph, after, rest) if lead_place < len(span) else None
@@ -284,6 +279,8 @@ class _Article:
         A title may name its office (``Secretary of State Marco Rubio``) or its
         organisation (``Treasury Secretary Scott Bessent``, ``Apple CEO Tim Cook``):
         then it is the tokens up to the last title word before a person's name."""
+        if len(span) == 1:
+            return int(span[0].low in TITLE_HEADS)  # the rules below, for one word
         end = 0
         for index, tok in enumerate(span):
             if tok.low in TITLE_WORDS or (tok.low in DEMONYMS and index == 0):
@@ -363,7 +360,7 @@ class _Article:
         if all(place_name(t.low) for t in names):
             return False
         return all(
-            t.text[0].isupper() and not t.text.isupper() and not any(c.isdigit() for c in t.text)
+            t.text[0].isupper() and not t.text.isupper() and not t.digit
             and not _LOWER_COMPOUND.search(t.text)  # "Pakistan-occupied", "BJP-led"
             and not self.common(t.text) and t.low not in DEMONYMS and t.low not in TITLE_WORDS
             for t in names
@@ -384,7 +381,7 @@ class _Article:
         head = self.head(name.lower().split())
         self.add(head if head in ("organisation", "place") and len(words) > 1 else "event", name, name, paragraph)
 
-    def lower_org(self, m: re.Match[str], paragraph: int, taken: set[int]) -> None:
+    def lower_org(self, m: re.Match[str], paragraph: int, taken: list[tuple[int, int]]) -> None:
         owner, body = m.group(1), m.group(2)
         if owner and (owner.lower() in DEMONYMS or place_name(owner.lower())):
             start = m.start()
@@ -395,7 +392,7 @@ class _Article:
         surface = m.group(0)[start - m.start():]
         name = " ".join(w[:1].upper() + w[1:] for w in surface.split())
         self.add("organisation", surface, name, paragraph)
-        taken.update(range(start, m.end()))
+        taken.append((start, m.end()))
 
     # --- the second pass ---------------------------------------------------
 
@@ -449,7 +446,7 @@ class _Article:
             if type_ in ("person", "place") and name in self.companies:
                 type_ = "organisation"
             if type_ is not None and name:
-                out.add(Mention(type_, f.surface, name, f.paragraph))
+                out.add(_new(Mention, (type_, f.surface, name, f.paragraph)))
         return tuple(sorted(out))  # a Mention is a tuple (type, surface, name, paragraph): its own order
 
 
@@ -485,6 +482,23 @@ def _best(counts: dict[str, int]) -> str:
 
 
 _LOWER_COMPOUND = re.compile(r"-[a-z]")
+
+
+def _chunk_offsets(parts: list[str]) -> list[int]:
+    """The offset of each chunk of a text split at spaces (and, last, the text's length plus one)."""
+    return list(accumulate(map(_PLUS_SPACE, map(len, parts)), initial=0))
+
+
+def _leave_out(found: list[Chunk], offsets: list[int], taken: list[tuple[int, int]]) -> list[Chunk]:
+    """The chunks without the tokens that start in one of the ``taken`` spans of the text."""
+    found = list(found)
+    for start, end in taken:
+        for c in range(bisect_right(offsets, start) - 1, bisect_left(offsets, end)):
+            tokens = found[c].tokens
+            kept = tuple(t for t in tokens if not start <= offsets[c] + t.start < end)
+            if len(kept) < len(tokens):
+                found[c] = _new(Chunk, (kept, found[c].lower))
+    return found
 
 
 def _text(text: str, span: list[Tok]) -> str:

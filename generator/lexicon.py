@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
-from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -198,17 +196,6 @@ def chunks(parts: list[str]) -> list[Chunk]:
     """The chunks of a text split at each space (``text.split(" ")``; other white space stays
     inside a chunk, where :data:`TOKEN` skips it as it would in the whole text)."""
     return list(map(CHUNKS.__getitem__, parts))
-
-
-def token_bases(parts: list[str], found: list[Chunk]) -> list[int]:
-    """For each token of the chunks ``found`` of ``parts``, the offset of its chunk in the text:
-    each chunk starts one space after the one before, so its offset is the sum of those lengths."""
-    chunk_starts = accumulate(map(_PLUS_SPACE, map(len, parts)), initial=0)
-    return list(chain.from_iterable(map(repeat, chunk_starts, map(len, map(_TOKENS, found)))))
-
-
-_PLUS_SPACE = (1).__add__
-_TOKENS = attrgetter("tokens")
 
 
 @lru_cache(maxsize=1 << 16)
