@@ -493,12 +493,17 @@ def _leave_out(found: list[Chunk], offsets: list[int], taken: list[tuple[int, in
     """The chunks without the tokens that start in one of the ``taken`` spans of the text."""
     found = list(found)
     for start, end in taken:
-        for c in range(bisect_right(offsets, start) - 1, bisect_left(offsets, end)):
+        first, last = bisect_right(offsets, start) - 1, bisect_left(offsets, end) - 1  # the chunks of its ends
+        found[first + 1 : last] = [_EMPTY] * (last - first - 1)  # all of those between start inside
+        for c in {first, last}:
             tokens = found[c].tokens
             kept = tuple(t for t in tokens if not start <= offsets[c] + t.start < end)
             if len(kept) < len(tokens):
                 found[c] = _new(Chunk, (kept, found[c].lower))
     return found
+
+
+_EMPTY = Chunk((), ())
 
 
 def _text(text: str, span: list[Tok]) -> str:
