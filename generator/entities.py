@@ -224,18 +224,18 @@ class _Article:
     # --- typing -----------------------------------------------------------
 
     def classify(self, text: str, span: list[Tok], paragraph: int, after: str, rest: list[Tok]) -> None:
+        if len(span) == 1:
+            return self.classify_word(text, span[0], paragraph, after, rest)
         surface = _text(text, span)
         low = surface.lower()
         if low in self.knowledge.ignore:
             return None
         if self.knowledge.lookup(surface):
             return self.add("place", surface, surface, paragraph)  # add() applies the editor's type
-        if len(span) == 1 and span[0].text in self.acronyms:  # "(LAC)" defined above: not the town "Lac"
-            return self.add("organisation", surface, surface, paragraph, "single")
         place = place_name(low)
         if place:
             return self.add("place", surface, place, paragraph)
-        if len(span) > 1 and span[0].text in SHIP_PREFIXES:
+        if span[0].text in SHIP_PREFIXES:
             return self.add("equipment", surface, surface, paragraph)
         for index, tok in enumerate(span):
             if tok.digit and is_model(tok.text):
@@ -247,30 +247,46 @@ class _Article:
             return self.titled(text, span, title_end, paragraph)
         words = [t.low for t in span]
         head = self.head(words)
-        if head and len(span) > 1 and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
+        if head and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
             return self.add(head, surface, _name(surface), paragraph)
-        if len(span) == 1 and ACRONYM.fullmatch(span[0].text) and span[0].low not in NOT_ACRONYMS:
-            if not self.common(span[0].text) or span[0].text.isupper() and len(span[0].text) <= 5:
-                return self.add("organisation", surface, surface, paragraph, "single")
-            return None
-        if len(span) == 1 and span[0].text[0].isupper() and len(span[0].text) > 1:
-            lead = span[0].low.split("-")
-            if len(lead) > 1 and all(place_name(p) for p in lead):
-                for part in span[0].text.split("-"):
-                    self.add("place", part, place_name(part.lower()) or part, paragraph)
-                return None
-        if after in CUES and not any(w in DEMONYMS for w in words) and not (
-            len(span) == 1 and place_name(words[0])
-        ):
+        if after in CUES and not any(w in DEMONYMS for w in words):
             return self.cued(text, span, paragraph, after, rest)
         if self.person_like(span):
             return self.add("person", surface, surface, paragraph)
-        lead_place = self.leading_place(span) if len(span) > 1 else 0  # one word: not a place (above)
+        lead_place = self.leading_place(span)
         if lead_place:
             self.add("place", _text(text, span[:lead_place]), place_name(_text(text, span[:lead_place]).lower()) or "", paragraph)
             return self.classify(text, span[lead_place:], paragraph, after, rest) if lead_place < len(span) else None
-        if len(span) == 1 and not self.common(span[0].text):
-            self.add(None, surface, surface, paragraph, "single")
+        return None
+
+    def classify_word(self, text: str, tok: Tok, paragraph: int, after: str, rest: list[Tok]) -> None:
+        """:meth:`classify` for a name of one word: the rules that can apply to it, in the same order."""
+        word, low = tok.text, tok.low
+        if low in self.knowledge.ignore:
+            return None
+        if self.knowledge.lookup(word):
+            return self.add("place", word, word, paragraph)  # add() applies the editor's type
+        if word in self.acronyms:  # "(LAC)" defined above: not the town "Lac"
+            return self.add("organisation", word, word, paragraph, "single")
+        place = place_name(low)
+        if place:
+            return self.add("place", word, place, paragraph)
+        if tok.digit and is_model(word):
+            return self.add("equipment", word, word, paragraph)
+        if low in TITLE_HEADS:
+            return None  # a title alone names nobody
+        if ACRONYM.fullmatch(word) and low not in NOT_ACRONYMS:
+            if not self.common(word) or word.isupper() and len(word) <= 5:
+                return self.add("organisation", word, word, paragraph, "single")
+            return None
+        if "-" in low and len(word) > 1 and word[0].isupper() and all(place_name(p) for p in low.split("-")):
+            for part in word.split("-"):  # "India-Pakistan"
+                self.add("place", part, place_name(part.lower()) or part, paragraph)
+            return None
+        if after in CUES and low not in DEMONYMS:
+            return self.cued(text, [tok], paragraph, after, rest)
+        if not self.common(word):
+            self.add(None, word, word, paragraph, "single")
         return None
 
     def title_end(self, span: list[Tok]) -> int:
