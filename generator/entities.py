@@ -57,8 +57,10 @@ class _Found(NamedTuple):
 
 def is_heading(paragraph: str) -> bool:
     """A short title-cased line with no closing punctuation is a section heading."""
+    if not paragraph or paragraph[-1] in ".!?\"”’:;,)":
+        return False
     words = paragraph.split(None, 10)  # 11 pieces: more than 10 words
-    if not words or len(words) > 10 or paragraph[-1] in ".!?\"”’:;,)":
+    if not words or len(words) > 10:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return caps * 3 >= len(words) * 2
@@ -417,52 +419,52 @@ class _Article:
         models: dict[str, dict[str, None]] = {}
         variants: dict[tuple[str, str], dict[str, int]] = {}
         companies: dict[str, str] = {}
-        for f in self.found:
-            if f.type == "person":
-                if f.kind == "full":
-                    counts = people.setdefault(f.name.split()[-1].lower(), {})
-                    counts[f.name] = counts.get(f.name, 0) + 1
-            elif f.type == "equipment":
-                models.setdefault(model_key(f.name), {})[f.name] = None
-            elif f.type is not None:
-                counts = variants.setdefault((f.type, name_key(f.name)), {})
-                counts[f.name] = counts.get(f.name, 0) + 1
-                if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE:
-                    companies[f.name.split()[0].lower()] = f.name
+        for type_, _, name, _, kind in self.found:
+            if type_ == "person":
+                if kind == "full":
+                    counts = people.setdefault(name.split()[-1].lower(), {})
+                    counts[name] = counts.get(name, 0) + 1
+            elif type_ == "equipment":
+                models.setdefault(model_key(name), {})[name] = None
+            elif type_ is not None:
+                counts = variants.setdefault((type_, name_key(name)), {})
+                counts[name] = counts.get(name, 0) + 1
+                if type_ == "organisation" and " " in name and name.split()[-1].lower().rstrip(".") in CORPORATE:
+                    companies[name.split()[0].lower()] = name
         best_model = {key: _only(names) or max(names, key=_model_order) for key, names in models.items()}
         best_variant = {key: _only(counts) or _best(counts) for key, counts in variants.items()}
         best_person = {key: _only(counts) or max(counts, key=counts.__getitem__) for key, counts in people.items()}
         """The most frequent full name per surname (the first seen on a tie, as ``Counter.most_common``)."""
-        spelled = _spelled_out(self.found)
+        spelled: dict[str, tuple[EntityType, str]] | None = None  # made when first needed
         out: set[Mention] = set()
-        for f in dict.fromkeys(self.found):
-            type_, name = f.type, f.name
-            if f.kind == "full" and type_ == "place" and f.surface.lower() in people:
-                type_, name = "person", best_person[f.surface.lower()]
-            elif f.kind != "full" and name.lower() in companies and name.lower() not in people:
-                type_, name = "organisation", companies[name.lower()]
-            elif f.kind != "full":
+        for type_, surface, name, paragraph, kind in dict.fromkeys(self.found):
+            if kind == "full":
+                if type_ == "place" and surface.lower() in people:
+                    type_, name = "person", best_person[surface.lower()]
+                elif type_ == "equipment":
+                    name = best_model[model_key(name)]
+                elif type_ != "person" and type_ is not None:
+                    name = best_variant[(type_, name_key(name))]
+            else:
                 word = name.lower()
-                if word in people:
+                if word in companies and word not in people:
+                    type_, name = "organisation", companies[word]
+                elif word in people:
                     type_, name = "person", best_person[word]
                 elif name in self.acronyms:
                     expansion = self.acronyms[name]
                     typed = [g.type for g in self.found if g.name == expansion and g.type]
                     type_, name = (typed[0] if typed else "organisation"), expansion
-                elif name in spelled:
+                elif name in (spelled := _spelled_out(self.found) if spelled is None else spelled):
                     type_, name = spelled[name]
-                elif f.kind == "titled":
+                elif kind == "titled":
                     type_ = "person"
-                elif f.kind == "single" and type_ is None:
+                elif kind == "single" and type_ is None:
                     continue
-            elif type_ == "equipment":
-                name = best_model[model_key(name)]
-            elif type_ != "person":
-                name = best_variant[(type_, name_key(name))]
             if type_ in ("person", "place") and name in self.companies:
                 type_ = "organisation"
             if type_ is not None and name:
-                out.add(_new(Mention, (type_, f.surface, name, f.paragraph)))
+                out.add(_new(Mention, (type_, surface, name, paragraph)))
         return tuple(sorted(out))  # a Mention is a tuple (type, surface, name, paragraph): its own order
 
 

@@ -84,6 +84,8 @@ def _split(paragraph: str) -> tuple[str, ...]:
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
+    if len(paragraph) <= MAX_SENTENCE:
+        return tuple(sentences)
     out: list[str] = []
     for sentence in sentences:
         while len(sentence) > MAX_SENTENCE:
