@@ -287,8 +287,8 @@ class _Article:
             return None
         if after in CUES and low not in DEMONYMS:
             return self.cued(text, [tok], paragraph, after, rest)
-        if not self.common(word):
-            self.add(None, word, word, paragraph, "single")
+        if not self.common(word):  # neither ignored nor known (above): no need for add()
+            self.found.append(_new(_Found, (None, word, word, paragraph, "single")))
         return None
 
     def title_end(self, span: list[Tok]) -> int:
