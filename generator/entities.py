@@ -9,9 +9,12 @@ lower-case word after the run (``missile``, ``agreement``) and quotation
 marks. A second pass resolves what needs the whole article: bare surnames,
 acronyms defined in parentheses and short equipment names.
 
-Speed: the word lists, word patterns and tokens live in :mod:`generator.lexicon`;
-only capitalised tokens and their neighbours become objects, every pattern is
-compiled once at import, and per-word helpers are cached.
+Speed: the word lists, word patterns and tokens live in :mod:`generator.lexicon`.
+A sentence's tokens are the tokens of its chunks (the text between two spaces),
+each chunk read once per process and shared; only the tokens of a name of
+several words get their offsets in the sentence (:meth:`_Article.placed`), to
+cut its surface. One-word names, most of them, have their own short rules
+(:meth:`_Article.classify_word`).
 """
 
 from __future__ import annotations
@@ -511,6 +514,8 @@ def _leave_out(found: list[Chunk], offsets: list[int], taken: list[tuple[int, in
     """The chunks without the tokens that start in one of the ``taken`` spans of the text."""
     found = list(found)
     for start, end in taken:
+        if start >= end:
+            continue
         first, last = bisect_right(offsets, start) - 1, bisect_left(offsets, end) - 1  # the chunks of its ends
         found[first + 1 : last] = [_EMPTY] * (last - first - 1)  # all of those between start inside
         for c in {first, last}:

@@ -3,8 +3,8 @@
 * word lists (lower-cased frozensets): titles, head nouns, cues, particles;
 * word patterns (model numbers, acronyms, years) and the cached per-word
   helpers built on them (:func:`name_key`, :func:`model_key`, :func:`is_model`);
-* the tokens of a sentence (:class:`Tok`), made sparsely: only the capitalised
-  ones and their neighbours become objects (:func:`sparse_tokens`).
+* the tokens of a text (:class:`Tok`), read chunk by chunk (:func:`chunks`):
+  a chunk, the text between two spaces, is tokenised once and remembered.
 """
 
 from __future__ import annotations
