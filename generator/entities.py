@@ -9,33 +9,44 @@ lower-case word after the run (``missile``, ``agreement``) and quotation
 marks. A second pass resolves what needs the whole article: bare surnames,
 acronyms defined in parentheses and short equipment names.
 
-Speed: the word lists, word patterns and tokens live in :mod:`generator.lexicon`;
-only capitalised tokens and their neighbours become objects, every pattern is
-compiled once at import, and per-word helpers are cached.
+Speed: the word lists, word patterns and tokens live in :mod:`generator.lexicon`.
+A sentence's tokens are the tokens of its chunks (the text between two spaces),
+each chunk read once per process and shared; only the tokens of a name of
+several words get their offsets in the sentence (:meth:`_Article.placed`), to
+cut its surface. One-word names, most of them, have their own short rules
+(:meth:`_Article.classify_word`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 from .knowledge import COMMON_WORDS, DEMONYMS, Knowledge, place_name
 from .lexicon import (ACRONYM, ANY_HEAD, CORPORATE, CUES, DESCRIPTORS, EQUIPMENT_CUES, EVENT_CUES,  # noqa: F401
-                      EVENT_HEADS, LOWER_ORG, LOWER_ORG_HINT, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
+                      EVENT_HEADS, LOWER_ORG, MONTHS_DAYS, NOT_ACRONYMS, NOUN_SUFFIXES,
                       OF_HEADS, ORDINALS, ORG_HEADS, ORG_OR_EVENT, PARTICLES, PLACE_HEADS, SHIP_PREFIXES, STAFF_AT, STAKE_OF,
-                      TITLE_HEADS, TITLE_WORDS, YEARS, Tok, is_model, model_key, name_key, sparse_tokens,
-                      tok_at)
+                      TITLE_HEADS, TITLE_WORDS, YEARS, Chunk, Tok, chunks, is_model, may_name_lower_org, model_key, name_key)
 from .models import EntityType, Mention
-from .sentences import split as split_sentences
+from .sentences import MAX_SENTENCE, split as split_sentences
 
 
 _QUOTED = re.compile(r"[‘'“\"](?:(?<=^[‘'“\"])|(?<=[\s(][‘'“\"]))([A-Z][^‘’'“”\"]{0,80}?)[’'”\"](?![A-Za-z])")
 """A short quoted name after a space, a bracket or the start (the quote mark first: a fast scan)."""
-_LOWER_WORDS = re.compile(r"\b[a-z][a-z-]+\b")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
-_CONNECTORS = frozenset((".", "of", "for", "on", "and", "&"))
-"""Words that can join two capitalised runs (with :data:`PARTICLES`); see :meth:`_Article.connector`."""
+_JOINERS = frozenset((".", "of", "for", "on", "and", "&")) | PARTICLES
+"""Words that can join two capitalised runs; see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
+_CAP = attrgetter("cap")
+_new = tuple.__new__
+"""Makes a named tuple from a tuple of its fields, without the Python-level ``__new__`` (for the many
+tokens, finds and mentions)."""
+_TOKENS = attrgetter("tokens")
+_LOWER = attrgetter("lower")
+_PLUS_SPACE = (1).__add__
 
 
 class _Found(NamedTuple):
@@ -49,8 +60,10 @@ class _Found(NamedTuple):
 
 def is_heading(paragraph: str) -> bool:
     """A short title-cased line with no closing punctuation is a section heading."""
-    words = paragraph.split()
-    if not words or len(words) > 10 or paragraph[-1] in ".!?\"”’:;,)":
+    if not paragraph or paragraph[-1] in ".!?\"”’:;,)":
+        return False
+    words = paragraph.split(None, 10)  # 11 pieces: more than 10 words
+    if not words or len(words) > 10:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return caps * 3 >= len(words) * 2
@@ -59,12 +72,19 @@ def is_heading(paragraph: str) -> bool:
 class _Article:
     """The per-article state of one extraction."""
 
-    def __init__(self, paragraphs: tuple[str, ...], knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, lower_words: frozenset[str]) -> None:
         self.knowledge = knowledge
-        self.lower_words = frozenset(_LOWER_WORDS.findall(" ".join(paragraphs)))
+        self.lower_words = lower_words
+        """Every word the article writes in lower case (:data:`LOWER_WORDS`)."""
         self.found: list[_Found] = []
-        self.words: list[str] = []
-        self.ends: list[int] = []
+        self.toks: list[Tok] = []
+        """The current sentence's tokens, offsets in their chunks (see :meth:`placed`)."""
+        self.counts: list[int] = []
+        """How many tokens the chunks up to each one hold (made when first needed)."""
+        self.offsets: list[int] = []
+        """The offset of each chunk in the sentence (made when first needed)."""
+        self.parts: list[str] = []
+        self.chunks: list[Chunk] = []
         self.acronyms: dict[str, str] = {}
         self.companies: set[str] = set()
         """Names the article's own words call a company ("analysts at Goldman Sachs")."""
@@ -76,58 +96,70 @@ class _Article:
         return low in COMMON_WORDS or low in self.lower_words or low.endswith(NOUN_SUFFIXES)
 
     def add(self, type_: EntityType | None, surface: str, name: str, paragraph: int, kind: str = "full") -> None:
-        known = self.knowledge.lookup(name)
         if name.lower() in self.knowledge.ignore:
             return
+        known = self.knowledge.lookup(name)
         if known is not None:
             type_, name, kind = known.type, known.name, "full"
-        self.found.append(_Found(type_, surface, name, paragraph, kind))
+        self.found.append(_new(_Found, (type_, surface, name, paragraph, kind)))
 
     # --- runs -------------------------------------------------------------
 
-    def sentence(self, text: str, paragraph: int) -> None:
-        taken: set[int] = set()
+    def sentence(self, text: str, paragraph: int, parts: list[str], found: list[Chunk]) -> None:
+        """Find the names of one sentence (its chunks ``found``, of ``text.split(" ")``)."""
+        taken: list[tuple[int, int]] = []
         if "'" in text or '"' in text or "‘" in text or "“" in text:
             for m in _QUOTED.finditer(text):
                 self.quoted(m.group(1), paragraph)
-                taken.update(range(m.start(), m.end()))
-        if LOWER_ORG_HINT.search(text):
+                taken.append(m.span())
+        if may_name_lower_org(text):
             for m in LOWER_ORG.finditer(text):
                 self.lower_org(m, paragraph, taken)
-        toks, self.words, self.ends, starts = sparse_tokens(text, taken)
+        self.parts, self.counts, self.offsets = parts, [], []
+        if taken:  # tokens that start in a quoted name or a lower-case organisation are left out
+            self.offsets = _chunk_offsets(parts)
+            found = _leave_out(found, self.offsets, taken)
+        self.chunks = found
+        self.toks = toks = list(chain.from_iterable(map(_TOKENS, found)))
         i, n = 0, len(toks)
-        for i0 in starts:
-            if i0 < i or not toks[i0].cap:  # type: ignore[union-attr]
+        for i0 in compress(count(), map(_CAP, toks)):
+            if i0 < i:
                 continue
             i = i0
             j, complement = i + 1, False
-            while j < n and (not toks[j - 1].possessive or toks[j - 1].low == "people"):  # type: ignore[union-attr]
+            while j < n and (not toks[j - 1].possessive or toks[j - 1].low == "people"):
                 nxt = toks[j]
-                if nxt.cap:  # type: ignore[union-attr]
+                if nxt.cap:
                     j += 1
                     continue
-                k = self.connector(toks, i, j, complement)  # type: ignore[arg-type]
+                if nxt.low not in _JOINERS:
+                    break
+                k = self.connector(toks, i, j, complement)
                 if k == 0:
                     break
-                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)  # type: ignore[union-attr]
+                complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)
                 j += k
-            initial = i == 0 or self.tok(toks, i - 1).text in _QUOTE_OPEN  # type: ignore[arg-type]
-            self.run(text, toks, i, j, initial, paragraph)  # type: ignore[arg-type]
+            initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN
+            self.run(text, toks, i, j, initial, paragraph)
             i = j
 
-    def tok(self, toks: list[Tok], k: int) -> Tok:
-        """``toks[k]``, made if the sparse scan has not made it yet."""
-        return toks[k] or tok_at(toks, self.words, self.ends, k)  # type: ignore[arg-type]
+    def placed(self, k: int) -> Tok:
+        """Token ``k`` with its offsets in the sentence (for the surface of a name of several tokens)."""
+        t = self.toks[k]
+        if not self.counts:
+            self.counts = list(accumulate(map(len, map(_TOKENS, self.chunks))))
+            self.offsets = self.offsets or _chunk_offsets(self.parts)
+        base = self.offsets[bisect_right(self.counts, k)]  # the offset of the token's chunk
+        return _new(Tok, (t.text, t.low, t.possessive, t.cap, t.digit, base + t.start, base + t.end))
 
     def connector(self, toks: list[Tok], i: int, j: int, complement: bool) -> int:
-        """How many connector tokens at ``j`` join the run ``toks[i:j]`` to a following name (0: none)."""
+        """How many connector tokens at ``j`` (one of :data:`_JOINERS`) join the run ``toks[i:j]``
+        to a following name (0: none)."""
         word, last = toks[j].low, toks[j - 1].low
-        if word not in _CONNECTORS and word not in PARTICLES:
-            return 0
-        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and self.tok(toks, j + 1).cap:
+        if word == "." and len(last) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) and toks[j + 1].cap:
             return 1  # a middle initial: "Gerald R. Ford"
-        k = 2 if word == "of" and j + 2 < len(toks) and self.tok(toks, j + 1).low == "the" else 1
-        if j + k >= len(toks) or not self.tok(toks, j + k).cap:
+        k = 2 if word == "of" and j + 2 < len(toks) and toks[j + 1].low == "the" else 1
+        if j + k >= len(toks) or not toks[j + k].cap:
             return 0
         after = toks[j + k].text
         if word == "of" and last in OF_HEADS:
@@ -157,13 +189,14 @@ class _Article:
             span = span[:-1]
         if not span:
             return
-        if i > 0 and self.tok(toks, i - 1).low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
-            span = [toks[i - 1], *span]
+        where = range(first, first + len(span))
+        if i > 0 and toks[i - 1].low in ORDINALS and [t.low for t in span[:2]] == ["world", "war"]:
+            where, span = [i - 1, *where], [toks[i - 1], *span]
+        if len(span) > 1:  # a one-token surface is the token's text: no offsets needed
+            span = [self.placed(k) for k in where]
         after = toks[j].low if j < len(toks) else ""
-        paren = j + 2 < len(toks) and toks[j].text == "(" and self.tok(toks, j + 2).text == ")"
-        if paren:
-            self.tok(toks, j + 1)
-        rest = [self.tok(toks, k) for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
+        paren = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
+        rest = [toks[k] for k in range(j + 1, min(j + 3, len(toks)))] if after in CUES else []
         before = len(self.found)
         if (described or self.company_context(toks, first)) \
                 and not self.title_end(span) and self.head([t.low for t in span]) in (None, "organisation"):
@@ -178,11 +211,11 @@ class _Article:
     def company_context(self, toks: list[Tok], first: int) -> bool:
         """The words before a name say it is a company: "analysts at (the) X", "shares of X"."""
         k = first - 1
-        if k >= 1 and self.tok(toks, k).low == "the":
+        if k >= 1 and toks[k].low == "the":
             k -= 1
         if k < 1:
             return False
-        word, before = self.tok(toks, k).low, self.tok(toks, k - 1).low
+        word, before = toks[k].low, toks[k - 1].low
         return (word == "at" and before in STAFF_AT) or (word == "of" and before in STAKE_OF)
 
     def sentence_word(self, tok: Tok) -> bool:
@@ -196,19 +229,18 @@ class _Article:
     # --- typing -----------------------------------------------------------
 
     def classify(self, text: str, span: list[Tok], paragraph: int, after: str, rest: list[Tok]) -> None:
+        if len(span) == 1:
+            return self.classify_word(text, span[0], paragraph, after, rest)
         surface = _text(text, span)
         low = surface.lower()
-        words = [t.low for t in span]
         if low in self.knowledge.ignore:
             return None
         if self.knowledge.lookup(surface):
             return self.add("place", surface, surface, paragraph)  # add() applies the editor's type
-        if len(span) == 1 and span[0].text in self.acronyms:  # "(LAC)" defined above: not the town "Lac"
-            return self.add("organisation", surface, surface, paragraph, "single")
         place = place_name(low)
         if place:
             return self.add("place", surface, place, paragraph)
-        if len(span) > 1 and span[0].text in SHIP_PREFIXES:
+        if span[0].text in SHIP_PREFIXES:
             return self.add("equipment", surface, surface, paragraph)
         for index, tok in enumerate(span):
             if tok.digit and is_model(tok.text):
@@ -218,22 +250,11 @@ class _Article:
         title_end = self.title_end(span)
         if title_end:
             return self.titled(text, span, title_end, paragraph)
+        words = [t.low for t in span]
         head = self.head(words)
-        if head and len(span) > 1 and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
+        if head and not all(w in OF_HEADS or w in ("of", "the", "and", "for", "on") for w in words):
             return self.add(head, surface, _name(surface), paragraph)
-        if len(span) == 1 and ACRONYM.fullmatch(span[0].text) and span[0].low not in NOT_ACRONYMS:
-            if not self.common(span[0].text) or span[0].text.isupper() and len(span[0].text) <= 5:
-                return self.add("organisation", surface, surface, paragraph, "single")
-            return None
-        if len(span) == 1 and span[0].text[0].isupper() and len(span[0].text) > 1:
-            lead = span[0].low.split("-")
-            if len(lead) > 1 and all(place_name(p) for p in lead):
-                for part in span[0].text.split("-"):
-                    self.add("place", part, place_name(part.lower()) or part, paragraph)
-                return None
-        if after in CUES and not any(w in DEMONYMS for w in words) and not (
-            len(span) == 1 and place_name(words[0])
-        ):
+        if after in CUES and not any(w in DEMONYMS for w in words):
             return self.cued(text, span, paragraph, after, rest)
         if self.person_like(span):
             return self.add("person", surface, surface, paragraph)
@@ -241,8 +262,36 @@ class _Article:
         if lead_place:
             self.add("place", _text(text, span[:lead_place]), place_name(_text(text, span[:lead_place]).lower()) or "", paragraph)
             return self.classify(text, span[lead_place:], paragraph, after, rest) if lead_place < len(span) else None
-        if len(span) == 1 and not self.common(span[0].text):
-            self.add(None, surface, surface, paragraph, "single")
+        return None
+
+    def classify_word(self, text: str, tok: Tok, paragraph: int, after: str, rest: list[Tok]) -> None:
+        """:meth:`classify` for a name of one word: the rules that can apply to it, in the same order."""
+        word, low = tok.text, tok.low
+        if low in self.knowledge.ignore:
+            return None
+        if self.knowledge.lookup(word):
+            return self.add("place", word, word, paragraph)  # add() applies the editor's type
+        if word in self.acronyms:  # "(LAC)" defined above: not the town "Lac"
+            return self.add("organisation", word, word, paragraph, "single")
+        place = place_name(low)
+        if place:
+            return self.add("place", word, place, paragraph)
+        if tok.digit and is_model(word):
+            return self.add("equipment", word, word, paragraph)
+        if low in TITLE_HEADS:
+            return None  # a title alone names nobody
+        if ACRONYM.fullmatch(word) and low not in NOT_ACRONYMS:
+            if not self.common(word) or word.isupper() and len(word) <= 5:
+                return self.add("organisation", word, word, paragraph, "single")
+            return None
+        if "-" in low and len(word) > 1 and word[0].isupper() and all(place_name(p) for p in low.split("-")):
+            for part in word.split("-"):  # "India-Pakistan"
+                self.add("place", part, place_name(part.lower()) or part, paragraph)
+            return None
+        if after in CUES and low not in DEMONYMS:
+            return self.cued(text, [tok], paragraph, after, rest)
+        if not self.common(word):  # neither ignored nor known (above): no need for add()
+            self.found.append(_new(_Found, (None, word, word, paragraph, "single")))
         return None
 
     def title_end(self, span: list[Tok]) -> int:
@@ -251,6 +300,8 @@ class _Article:
         A title may name its office (``Secretary of State Marco Rubio``) or its
         organisation (``Treasury Secretary Scott Bessent``, ``Apple CEO Tim Cook``):
         then it is the tokens up to the last title word before a person's name."""
+        if len(span) == 1:
+            return int(span[0].low in TITLE_HEADS)  # the rules below, for one word
         end = 0
         for index, tok in enumerate(span):
             if tok.low in TITLE_WORDS or (tok.low in DEMONYMS and index == 0):
@@ -330,7 +381,7 @@ class _Article:
         if all(place_name(t.low) for t in names):
             return False
         return all(
-            t.text[0].isupper() and not t.text.isupper() and not any(c.isdigit() for c in t.text)
+            t.text[0].isupper() and not t.text.isupper() and not t.digit
             and not _LOWER_COMPOUND.search(t.text)  # "Pakistan-occupied", "BJP-led"
             and not self.common(t.text) and t.low not in DEMONYMS and t.low not in TITLE_WORDS
             for t in names
@@ -351,7 +402,7 @@ class _Article:
         head = self.head(name.lower().split())
         self.add(head if head in ("organisation", "place") and len(words) > 1 else "event", name, name, paragraph)
 
-    def lower_org(self, m: re.Match[str], paragraph: int, taken: set[int]) -> None:
+    def lower_org(self, m: re.Match[str], paragraph: int, taken: list[tuple[int, int]]) -> None:
         owner, body = m.group(1), m.group(2)
         if owner and (owner.lower() in DEMONYMS or place_name(owner.lower())):
             start = m.start()
@@ -362,7 +413,7 @@ class _Article:
         surface = m.group(0)[start - m.start():]
         name = " ".join(w[:1].upper() + w[1:] for w in surface.split())
         self.add("organisation", surface, name, paragraph)
-        taken.update(range(start, m.end()))
+        taken.append((start, m.end()))
 
     # --- the second pass ---------------------------------------------------
 
@@ -371,69 +422,69 @@ class _Article:
         models: dict[str, dict[str, None]] = {}
         variants: dict[tuple[str, str], dict[str, int]] = {}
         companies: dict[str, str] = {}
-        for f in self.found:
-            if f.type == "person":
-                if f.kind == "full":
-                    counts = people.setdefault(f.name.split()[-1].lower(), {})
-                    counts[f.name] = counts.get(f.name, 0) + 1
-            elif f.type == "equipment":
-                models.setdefault(model_key(f.name), {})[f.name] = None
-            elif f.type is not None:
-                counts = variants.setdefault((f.type, name_key(f.name)), {})
-                counts[f.name] = counts.get(f.name, 0) + 1
-                if f.type == "organisation" and " " in f.name and f.name.split()[-1].lower().rstrip(".") in CORPORATE:
-                    companies[f.name.split()[0].lower()] = f.name
+        for type_, _, name, _, kind in self.found:
+            if type_ == "person":
+                if kind == "full":
+                    counts = people.setdefault(name.split()[-1].lower(), {})
+                    counts[name] = counts.get(name, 0) + 1
+            elif type_ == "equipment":
+                models.setdefault(model_key(name), {})[name] = None
+            elif type_ is not None:
+                counts = variants.setdefault((type_, name_key(name)), {})
+                counts[name] = counts.get(name, 0) + 1
+                if type_ == "organisation" and " " in name and name.split()[-1].lower().rstrip(".") in CORPORATE:
+                    companies[name.split()[0].lower()] = name
         best_model = {key: _only(names) or max(names, key=_model_order) for key, names in models.items()}
         best_variant = {key: _only(counts) or _best(counts) for key, counts in variants.items()}
         best_person = {key: _only(counts) or max(counts, key=counts.__getitem__) for key, counts in people.items()}
         """The most frequent full name per surname (the first seen on a tie, as ``Counter.most_common``)."""
-        spelled = _spelled_out(self.found)
+        spelled: dict[str, tuple[EntityType, str]] | None = None  # made when first needed
         out: set[Mention] = set()
-        for f in dict.fromkeys(self.found):
-            type_, name = f.type, f.name
-            if f.kind == "full" and type_ == "place" and f.surface.lower() in people:
-                type_, name = "person", best_person[f.surface.lower()]
-            elif f.kind != "full" and name.lower() in companies and name.lower() not in people:
-                type_, name = "organisation", companies[name.lower()]
-            elif f.kind != "full":
+        for type_, surface, name, paragraph, kind in dict.fromkeys(self.found):
+            if kind == "full":
+                if type_ == "place" and surface.lower() in people:
+                    type_, name = "person", best_person[surface.lower()]
+                elif type_ == "equipment":
+                    name = best_model[model_key(name)]
+                elif type_ != "person" and type_ is not None:
+                    name = best_variant[(type_, name_key(name))]
+            else:
                 word = name.lower()
-                if word in people:
+                if word in companies and word not in people:
+                    type_, name = "organisation", companies[word]
+                elif word in people:
                     type_, name = "person", best_person[word]
                 elif name in self.acronyms:
                     expansion = self.acronyms[name]
                     typed = [g.type for g in self.found if g.name == expansion and g.type]
                     type_, name = (typed[0] if typed else "organisation"), expansion
-                elif name in spelled:
+                elif name in (spelled := _spelled_out(self.found) if spelled is None else spelled):
                     type_, name = spelled[name]
-                elif f.kind == "titled":
+                elif kind == "titled":
                     type_ = "person"
-                elif f.kind == "single" and type_ is None:
+                elif kind == "single" and type_ is None:
                     continue
-            elif type_ == "equipment":
-                name = best_model[model_key(name)]
-            elif type_ != "person":
-                name = best_variant[(type_, name_key(name))]
             if type_ in ("person", "place") and name in self.companies:
                 type_ = "organisation"
             if type_ is not None and name:
-                out.add(Mention(type_, f.surface, name, f.paragraph))
+                out.add(_new(Mention, (type_, surface, name, paragraph)))
         return tuple(sorted(out))  # a Mention is a tuple (type, surface, name, paragraph): its own order
 
 
 _NOT_INITIALS = frozenset("of the and for on in & at to".split())
+_INITIALLED = ("organisation", "event")
+_SPACES_HYPHENS = re.compile(r"[\s-]+")
 
 
 def _spelled_out(found: list[_Found]) -> dict[str, tuple[EntityType, str]]:
     """Acronym -> the one organisation or event of the article whose initials it is
     ("ECB" for "European Central Bank", "IRIGC" for "India-Russia Inter-Governmental Commission")."""
     out: dict[str, set[tuple[EntityType, str]]] = {}
-    for f in found:
-        if f.kind != "full" or f.type not in ("organisation", "event"):
-            continue
-        for pattern in (r"\s+", r"[\s-]+"):
-            words = [w for w in re.split(pattern, f.name) if w and w.lower() not in _NOT_INITIALS]
+    for type_, name in dict.fromkeys((f.type, f.name) for f in found if f.kind == "full" and f.type in _INITIALLED):
+        for words in (name.split(), _SPACES_HYPHENS.split(name) if "-" in name else ()):
+            words = [w for w in words if w and w.lower() not in _NOT_INITIALS]
             if len(words) > 1:
-                out.setdefault("".join(w[0] for w in words).upper(), set()).add((f.type, f.name))
+                out.setdefault("".join(w[0] for w in words).upper(), set()).add((type_, name))
     return {acronym: next(iter(names)) for acronym, names in out.items() if len(names) == 1}
 
 
@@ -454,8 +505,33 @@ def _best(counts: dict[str, int]) -> str:
 _LOWER_COMPOUND = re.compile(r"-[a-z]")
 
 
+def _chunk_offsets(parts: list[str]) -> list[int]:
+    """The offset of each chunk of a text split at spaces (and, last, the text's length plus one)."""
+    return list(accumulate(map(_PLUS_SPACE, map(len, parts)), initial=0))
+
+
+def _leave_out(found: list[Chunk], offsets: list[int], taken: list[tuple[int, int]]) -> list[Chunk]:
+    """The chunks without the tokens that start in one of the ``taken`` spans of the text."""
+    found = list(found)
+    for start, end in taken:
+        if start >= end:
+            continue
+        first, last = bisect_right(offsets, start) - 1, bisect_left(offsets, end) - 1  # the chunks of its ends
+        found[first + 1 : last] = [_EMPTY] * (last - first - 1)  # all of those between start inside
+        for c in {first, last}:
+            tokens = found[c].tokens
+            kept = tuple(t for t in tokens if not start <= offsets[c] + t.start < end)
+            if len(kept) < len(tokens):
+                found[c] = _new(Chunk, (kept, found[c].lower))
+    return found
+
+
+_EMPTY = Chunk((), ())
+
+
 def _text(text: str, span: list[Tok]) -> str:
-    return text[span[0].start:span[-1].end]
+    """The surface of a span: a single token's text, or the sentence from its first to its last token."""
+    return span[0].text if len(span) == 1 else text[span[0].start:span[-1].end]
 
 
 def _name(surface: str) -> str:
@@ -465,10 +541,20 @@ def _name(surface: str) -> str:
 
 def extract(paragraphs: tuple[str, ...], knowledge: Knowledge) -> tuple[Mention, ...]:
     """Every entity mention of one article, with in-article names resolved; sorted."""
-    state = _Article(paragraphs, knowledge)
+    sentences: list[tuple[str, int, list[str], list[Chunk]]] = []
+    read: list[Chunk] = []
     for index, paragraph in enumerate(paragraphs):
-        if is_heading(paragraph):
-            continue
-        for sentence in split_sentences(paragraph):
-            state.sentence(sentence, index)
+        heading, long = is_heading(paragraph), len(paragraph) > MAX_SENTENCE
+        if heading or long:  # its lower-case words count, but a heading names nothing and a long
+            read += chunks(paragraph.split(" "))  # paragraph's sentences may be cut inside a word
+            if heading:
+                continue
+        for text in split_sentences(paragraph):
+            parts = text.split(" ")
+            sentences.append((text, index, parts, chunks(parts)))
+            if not long:
+                read += sentences[-1][3]
+    state = _Article(knowledge, frozenset(chain.from_iterable(map(_LOWER, read))))
+    for sentence in sentences:
+        state.sentence(*sentence)
     return state.mentions()

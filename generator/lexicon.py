@@ -3,16 +3,15 @@
 * word lists (lower-cased frozensets): titles, head nouns, cues, particles;
 * word patterns (model numbers, acronyms, years) and the cached per-word
   helpers built on them (:func:`name_key`, :func:`model_key`, :func:`is_model`);
-* the tokens of a sentence (:class:`Tok`), made sparsely: only the capitalised
-  ones and their neighbours become objects (:func:`sparse_tokens`).
+* the tokens of a text (:class:`Tok`), read chunk by chunk (:func:`chunks`):
+  a chunk, the text between two spaces, is tokenised once and remembered.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import itemgetter
+from typing import NamedTuple
 
 
 def _words(text: str) -> frozenset[str]:
@@ -111,74 +110,92 @@ LOWER_ORG = re.compile(
     r"education|agriculture|environment|justice|information|energy|external affairs)\s+ministry|"
     r"navy|army|air force|coast guard)\b"
 )
-LOWER_ORG_HINT = re.compile("ministry|navy|army|air force|coast guard")
-"""Sentences without any of these words cannot match :data:`LOWER_ORG`."""
 
-TOKEN_WS = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
-"""The same tokens with the white space before them: their lengths add up to offsets."""
+
+def may_name_lower_org(text: str) -> bool:
+    """Whether ``text`` has one of the words :data:`LOWER_ORG` needs (most sentences have none)."""
+    return "ministry" in text or "navy" in text or "army" in text or "air force" in text or "coast guard" in text
+
 
 _NOT_KEY = re.compile(r"[-‐–’']")
 _NOT_MODEL = re.compile(r"[^0-9a-z]")
 
-_FIRST = itemgetter(0)
+LOWER_WORDS = re.compile(r"\b[a-z][a-z-]+\b")
+"""Lower-case words: a capitalised word an article also writes in lower case is not a name."""
 
 
-class Tok:
-    """One word or punctuation mark of a sentence, with its offsets."""
+class Tok(NamedTuple):
+    """One word or punctuation mark, with its offsets (in its chunk, or, once placed, in its sentence)."""
 
-    __slots__ = ("text", "start", "end", "possessive", "low", "cap", "digit")
+    text: str
+    """Without a possessive 's."""
+    low: str
+    possessive: bool
+    cap: bool
+    """Capitalised, and not a month or day name: a name can start here."""
+    digit: bool
+    start: int
+    end: int
+    """Before a possessive 's."""
 
-    def __init__(self, word: str, start: int, end: int) -> None:
-        self.text, self.low, self.possessive, self.cap, self.digit = info = _WORDS.get(word) or _word(word)
-        self.start, self.end = start, end - 2 if info[2] else end
+
+class Chunk(NamedTuple):
+    """What a run of text between two spaces holds: its tokens and its lower-case words.
+
+    Tokens never contain white space and :data:`LOWER_WORDS` never matches it,
+    so a sentence's tokens are its chunks' tokens, one after the other; chunks
+    repeat (words with their punctuation), so each is read once (:data:`CHUNKS`)."""
+
+    tokens: tuple[Tok, ...]
+    lower: tuple[str, ...]
 
 
-_WORDS: dict[str, tuple[str, str, bool, bool, bool]] = {}
-"""word -> (text without a possessive 's, lower-cased text, possessive, capitalised, has a digit): words repeat."""
+class _Chunks(dict[str, Chunk]):
+    """chunk -> :class:`Chunk`, filled as chunks are met (up to :data:`_MAX_CHUNKS` of them)."""
+
+    def __missing__(self, chunk: str) -> Chunk:
+        word, mark = chunk[:-1], chunk[-1:]
+        if chunk.isalnum():  # a word: the commonest chunk, and quicker to read than with the patterns
+            found = _new(Chunk, ((_tok(chunk, 0, len(chunk)),), _lower(chunk)))
+        elif word.isalnum() and not (mark.isalnum() or mark.isspace() or mark in _WORD_SYMBOLS):
+            # a word and a mark ("said," "2021."): the mark cannot join the word
+            found = _new(Chunk, ((_tok(word, 0, len(word)), _tok(mark, len(word), len(chunk))), _lower(word)))
+        else:
+            tokens = tuple(_tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(chunk))
+            found = _new(Chunk, (tokens, tuple(LOWER_WORDS.findall(chunk))))
+        if len(self) < _MAX_CHUNKS:
+            self[chunk] = found
+        return found
 
 
-def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+_new = tuple.__new__
+"""Makes a named tuple from a tuple of its fields (without the Python-level ``__new__``: chunks are many)."""
+_WORD_SYMBOLS = "_\u00d7\u00f7"
+"""Characters of :data:`TOKEN`'s words that are not letters or digits."""
+
+
+def _lower(word: str) -> tuple[str, ...]:
+    """:data:`LOWER_WORDS` of one word of letters and digits: itself if it is all ``a-z``."""
+    return (word,) if len(word) > 1 and word.isascii() and word.isalpha() and word.islower() else ()
+
+
+def _tok(word: str, start: int, end: int) -> Tok:
     possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
     text = word[:-2] if possessive else word
     low = text.lower()
-    info = (text, low, possessive, text[0].isupper() and low not in MONTHS_DAYS, any(c.isdigit() for c in text))
-    if len(_WORDS) < 1 << 17:
-        _WORDS[word] = info
-    return info
+    cap = text[0].isupper() and low not in MONTHS_DAYS
+    digit = not text.isalpha() and any(map(str.isdigit, text))
+    return _new(Tok, (text, low, possessive, cap, digit, start, end - 2 if possessive else end))
 
 
-
-def sparse_tokens(sentence: str, taken: set[int]) -> tuple[list[Tok | None], list[str], list[int], list[int]]:
-    """The tokens of a sentence (those starting in ``taken`` left out), made into :class:`Tok` sparsely.
-
-    Runs start at capitalised tokens and look at the token before and the one
-    after each, so only those are made at once; the few others a run looks at
-    (connectors, brackets) are made by :func:`tok_at` when needed. Returns the
-    tokens (``None`` where not made), their words and end offsets, and the
-    indices of the capitalised ones (the possible run starts).
-    """
-    raw = TOKEN_WS.findall(sentence)
-    words = list(map(str.lstrip, raw))
-    ends = list(accumulate(map(len, raw)))
-    if taken:
-        keep = [k for k, w in enumerate(words) if ends[k] - len(w) not in taken]
-        words, ends = [words[k] for k in keep], [ends[k] for k in keep]
-    n = len(words)
-    starts = list(compress(range(n), map(str.isupper, map(_FIRST, words))))
-    toks: list[Tok | None] = [None] * n
-    for c in starts:
-        for k in (c, c + 1) if c + 1 < n else (c,):
-            if toks[k] is None:
-                toks[k] = Tok(words[k], ends[k] - len(words[k]), ends[k])
-    return toks, words, ends, starts
+_MAX_CHUNKS = 1 << 17
+CHUNKS = _Chunks()
 
 
-def tok_at(toks: list[Tok | None], words: list[str], ends: list[int], k: int) -> Tok:
-    tok = toks[k]
-    if tok is None:
-        tok = toks[k] = Tok(words[k], ends[k] - len(words[k]), ends[k])
-    return tok
-
+def chunks(parts: list[str]) -> list[Chunk]:
+    """The chunks of a text split at each space (``text.split(" ")``; other white space stays
+    inside a chunk, where :data:`TOKEN` skips it as it would in the whole text)."""
+    return list(map(CHUNKS.__getitem__, parts))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,6 +10,7 @@ and fast: one regular-expression pass per paragraph.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,9 +20,12 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
-_BOUNDARY = re.compile(r"""([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])""")
-_MAX_SENTENCE = 2000
-"""Longer runs without punctuation are cut at a space so that no stage sees an unbounded sentence."""
+_BOUNDARY = re.compile(r"""[.!?][.!?]*(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])""")
+"""The end marks, closing quotes or brackets (group 1) and white space (group 2) between two sentences.
+(``[.!?][.!?]*``, not ``[.!?]+``: a pattern that starts with one plain character set is searched faster.)"""
+MAX_SENTENCE = 2000
+"""Longer runs without punctuation are cut at a space so that no stage sees an unbounded sentence
+(or inside a word, if there is no space in the second half of the piece)."""
 
 
 @dataclass(frozen=True)
@@ -32,18 +36,25 @@ class Sentence:
     """Position of the sentence within its paragraph."""
 
 
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LETTERS_DOTS = string.ascii_letters + "."
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 
 
 def is_abbreviation(before: str) -> bool:
-    tail = max(0, len(before) - 64)
-    word = _LAST_WORD.search(before, tail)
-    if tail and not before[tail : word.start() if word else None].strip("."):
-        word = _LAST_WORD.search(before)  # the last word may begin before the tail: look at all of it
-    if not word:
+    return _abbreviation_ends(before, 0, len(before))
+
+
+def _abbreviation_ends(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation (its last word: the letters and dots
+    at its end, from the first letter), looking at no more of the text than that word."""
+    window = text[max(start, end - 64) : end]
+    head = window.rstrip(_LETTERS_DOTS)
+    if not head and end - 64 > start:
+        window = text[start:end]  # the last word may begin before the window: look at all of it
+        head = window.rstrip(_LETTERS_DOTS)
+    token = window[len(head) :].lstrip(".")
+    if not token:
         return False
-    token = word.group(1)
     if len(token) == 1 and token.isupper():
         return True  # an initial: "John F. Kennedy"
     if _INITIALS.fullmatch(token + "."):
@@ -62,8 +73,9 @@ def _split(paragraph: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        end = match.end(2)
-        if match.group(1) == "." and is_abbreviation(paragraph[start : match.start(1)]):
+        end = match.end(1)
+        stop = match.start()
+        if match.start(1) == stop + 1 and paragraph[stop] == "." and _abbreviation_ends(paragraph, start, stop):
             continue
         piece = paragraph[start:end].strip()
         if piece:
@@ -72,11 +84,13 @@ def _split(paragraph: str) -> tuple[str, ...]:
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
+    if len(paragraph) <= MAX_SENTENCE:
+        return tuple(sentences)
     out: list[str] = []
     for sentence in sentences:
-        while len(sentence) > _MAX_SENTENCE:
-            cut = sentence.rfind(" ", 0, _MAX_SENTENCE)
-            cut = cut if cut > _MAX_SENTENCE // 2 else _MAX_SENTENCE
+        while len(sentence) > MAX_SENTENCE:
+            cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+            cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
             out.append(sentence[:cut].strip())
             sentence = sentence[cut:].strip()
         if sentence:
