@@ -127,22 +127,30 @@ def front_matter(meta: Mapping[str, object]) -> str:
     return f"---\n{yaml_emit.dump(meta, _inert)}---\n"
 
 
+_SEALED_START = f"---\n{GENERATED_KEY}: sha256-"
+"""How every page :func:`seal` makes starts: its hash is the first key of its front matter."""
+_SEALED_LINE = re.compile(rf"{GENERATED_KEY}: sha256-([0-9a-f]{{64}})\n")
+"""That first line (after ``---``): the one :func:`page_hash` blanks and :func:`sealed_hash` reads."""
+_BLANK_START = f"---\n{GENERATED_KEY}: {_PLACEHOLDER}"
+"""The start of such a page with its hash blanked out."""
+
+
 def page_hash(content: str) -> str:
     """Hash of a generated page with its own hash value blanked out."""
+    if content.startswith("---\n") and _SEALED_LINE.match(content, 4):  # where seal() puts it: the line to blank
+        digest = hashlib.sha256(_BLANK_START.encode("ascii"))
+        digest.update(memoryview(content.encode("utf-8"))[len(_BLANK_START):])  # the line is ASCII: same offset
+        return digest.hexdigest()
     blanked = re.sub(rf"^{GENERATED_KEY}: sha256-[0-9a-f]{{64}}$", f"{GENERATED_KEY}: {_PLACEHOLDER}",
                      content, count=1, flags=re.M)
     return hashlib.sha256(blanked.encode("utf-8")).hexdigest()
-
-
-_SEALED_START = f"---\n{GENERATED_KEY}: sha256-"
-"""How every sealed page starts: the hash is the first key of its front matter."""
 
 
 def seal(meta: Mapping[str, object], body: str) -> str:
     """A whole generated page: front matter with its ``generated`` hash, then the body."""
     head = front_matter({GENERATED_KEY: _PLACEHOLDER, **meta})
     body = body.rstrip("\n")
-    if not head.startswith(f"{_SEALED_START}{_PLACEHOLDER[7:]}\n"):  # ``meta`` set ``generated`` itself
+    if not head.startswith(f"{_BLANK_START}\n"):  # ``meta`` set ``generated`` itself
         content = f"{head}\n{body}\n"
         return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: sha256-{page_hash(content)}", 1)
     # The placeholder is the first line page_hash would blank: the page's hash is that of
@@ -159,6 +167,9 @@ def sealed_hash(content: str) -> str | None:
     if not content.startswith("---\n"):
         return None
     end = content.find("\n---\n", 4)
+    first = _SEALED_LINE.match(content, 4) if end >= 0 else None
+    if first and first.end() <= end + 1:  # where seal() puts it: the line the search below would find first
+        return first.group(1)
     match = re.search(rf"^{GENERATED_KEY}: sha256-([0-9a-f]{{64}})$", content[4:end] if end >= 0 else "", flags=re.M)
     return match.group(1) if match else None
 

@@ -20,7 +20,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -157,14 +157,24 @@ def _stage(target: Path, content: str | bytes) -> Path:
     """Write ``content`` to a staged file next to ``target`` (named for this process, so
     workers staging pages at once never meet); return its path."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
-    except FileNotFoundError:
-        tmp.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
-    with open(fd, "wb") as handle:
-        handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+    _write_new(str(tmp), content.encode("utf-8") if isinstance(content, str) else content)
     return tmp
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Write ``data`` to the file ``path`` (created, with its folders, or emptied first) with
+    plain system calls (no buffered file object)."""
+    try:
+        fd = os.open(path, _STAGE_FLAGS, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd = os.open(path, _STAGE_FLAGS, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 class Stager:
@@ -181,6 +191,7 @@ class Stager:
         self.scanned = scanned
         self.force = force
         self._checked = False
+        self._root = str(self.docs)
 
     def check(self, paths: Iterable[str]) -> None:
         plan((Page(path, None) for path in paths), {p: state for p, (state, _) in self.scanned.items()}, self.force)
@@ -191,21 +202,22 @@ class Stager:
             raise RuntimeError("Stager.check must pass before pages are staged")
         if page.content is None:
             return page
-        target = self.docs / _safe_relative(page.path)
-        state, sealed = self.scanned.get(page.path, ("missing", None))
+        path = _safe_relative(page.path)
+        state, sealed = self.scanned.get(path, ("missing", None))
         data = page.content.encode("utf-8")
-        if state == "generated":
+        new_hash = sealed_hash(page.content)
+        if state == "generated" and sealed == new_hash:  # a file that carries another hash holds other text
             try:
-                with open(target, "rb") as handle:
+                with open(f"{self._root}/{path}", "rb") as handle:
                     if handle.read() == data:
                         info = os.fstat(handle.fileno())
-                        return replace(page, content=None, staged=Staged(None, sealed, info.st_size, info.st_mtime_ns))
+                        return Page(page.path, None, page.fingerprint, Staged(None, sealed, info.st_size, info.st_mtime_ns))
             except OSError:
                 pass
-        tmp = _stage(target, data)
+        tmp = _stage(self.docs / path, data)
         info = os.stat(tmp)
-        return replace(page, content=None, staged=Staged(tmp.relative_to(self.docs).as_posix(),
-                                                         sealed_hash(page.content), info.st_size, info.st_mtime_ns))
+        return Page(page.path, None, page.fingerprint,
+                    Staged(tmp.relative_to(self.docs).as_posix(), new_hash, info.st_size, info.st_mtime_ns))
 
 
 def recover(docs: Path) -> None:

@@ -192,3 +192,36 @@ def test_seal_hash_is_sha256_of_the_page_with_its_hash_blanked() -> None:
     page = markup.seal({"title": "T"}, "# T\n")
     blank = re.sub(r"sha256-[0-9a-f]{64}", "sha256-" + "0" * 64, page, count=1)
     assert markup.sealed_hash(page) == hashlib.sha256(blank.encode()).hexdigest()
+
+
+def reference_sealed_hash(content: str) -> str | None:
+    if not content.startswith("---\n"):
+        return None
+    end = content.find("\n---\n", 4)
+    match = re.search(r"^generated: sha256-([0-9a-f]{64})$", content[4:end] if end >= 0 else "", flags=re.M)
+    return match.group(1) if match else None
+
+
+HASH_LINES = st.sampled_from(["---\n", "generated: sha256-" + "a" * 64 + "\n", "generated: sha256-" + "b" * 64,
+                              "generated: sha256-" + "c" * 63 + "\n", "x: y\n", "\n---\n", "\n", "---"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(HASH_LINES, st.text(max_size=5)), max_size=8).map("".join))
+@example("---\ngenerated: sha256-" + "a" * 64 + "\n---\n")
+@example("---\ngenerated: sha256-" + "a" * 64 + "\n--")
+@example("---\ngenerated: sha256-" + "a" * 64 + "\nx\n---\n")
+def test_sealed_hash_matches_the_reference(content: str) -> None:
+    assert markup.sealed_hash(content) == reference_sealed_hash(content)
+
+
+def reference_page_hash(content: str) -> str:
+    blanked = re.sub(r"^generated: sha256-[0-9a-f]{64}$", "generated: sha256-" + "0" * 64, content, count=1, flags=re.M)
+    return hashlib.sha256(blanked.encode("utf-8")).hexdigest()
+
+
+@SETTINGS
+@given(st.lists(st.one_of(HASH_LINES, st.text(max_size=5)), max_size=8).map("".join))
+@example("---\ngenerated: sha256-" + "a" * 64 + "\n---\n“x”\n")
+def test_page_hash_matches_the_reference(content: str) -> None:
+    assert markup.page_hash(content) == reference_page_hash(content)

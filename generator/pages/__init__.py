@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from ..corpus import Corpus
@@ -30,6 +30,10 @@ class Prepared:
 def prepare(corpus: Corpus) -> Prepared:
     """:class:`Prepared` for ``corpus`` (with or without its digests: the same either way)."""
     return Prepared(article.related_articles(corpus), entities.co_mentioned(corpus), timeline.timeline_rows(corpus))
+
+
+def _with_fingerprint(page: Page, fingerprint: str) -> Page:
+    return Page(page.path, page.content, fingerprint, page.staged)  # dataclasses.replace costs several times more
 
 
 def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", jobs: int = 1,
@@ -68,6 +72,6 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     if deliver is not None:
         deliver.check([job.path for job in page_jobs] + [page.path for page in fixed])
     rendered = dict(zip(todo, fork_map(lambda n: take(page_jobs[n].render()), todo, jobs, min_items=RENDER_PARALLEL)))
-    pages = [Page(job.path, None, fp) if k else replace(rendered[n], fingerprint=fp)
+    pages = [Page(job.path, None, fp) if k else _with_fingerprint(rendered[n], fp)
              for n, (job, fp, k) in enumerate(zip(page_jobs, fingerprints, kept))]
     return pages + [take(page) for page in fixed]
