@@ -46,26 +46,23 @@ def _escape(match: re.Match[str]) -> str:
     return _ESCAPES[match[0]]
 
 
-def _text(value: str) -> str:
+def passage(value: str) -> str:
+    """Escape ``value`` so it renders as exactly that text, inline, in Markdown: for text
+    met once, such as an article's paragraphs (:func:`text` remembers what it escapes)."""
     # Cleaning and escaping commute (neither adds nor removes what the other changes).
     escaped = _SPECIAL_RE.sub(_escape, clean(value))
     # A line starting with a digit and a full stop would start an ordered list.
     return _ORDERED_LIST.sub(r"\1&#46;", escaped) if escaped[:1].isdigit() else escaped
 
 
-_remembered_text = lru_cache(maxsize=1 << 16)(_text)
-REMEMBERED = 120
-"""Text up to this long is remembered (titles, names, short facts recur on many pages);
-longer text (article paragraphs, quotes) is mostly met once and would only push those out."""
+text = lru_cache(maxsize=1 << 16)(passage)
+"""What :func:`passage` gives, remembered: the same titles and names are escaped on many pages."""
 
 
-def text(value: str) -> str:
-    """Escape ``value`` so it renders as exactly that text, inline, in Markdown."""
-    return _remembered_text(value) if len(value) <= REMEMBERED else _text(value)
-
-
+@lru_cache(maxsize=1 << 16)
 def link(label: str, target: str) -> str:
-    """A Markdown link whose label is escaped text and whose target is ours (relative .md path)."""
+    """A Markdown link whose label is escaped text and whose target is ours (relative .md path).
+    Remembered: every article page links an entity the same way, and so on."""
     return f"[{text(label)}]({target})"
 
 

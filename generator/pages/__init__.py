@@ -9,7 +9,7 @@ from ..corpus import Corpus
 from ..models import Page
 from ..parallel import fork_map
 from . import article, digest, entities, indexes, timeline
-from .common import Deliver, Keep, PageJob
+from .common import Deliver, Keep, PageJob, entity_paths
 
 RENDER_PARALLEL = 200
 """Fewer pages to render than this are rendered in this process: a forked worker copies
@@ -50,13 +50,15 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     :func:`prepare` of the corpus, if known."""
     prepared = prepared or prepare(corpus)
     related = prepared.related
+    paths = entity_paths(corpus)
     work = [
-        PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), version),
-                partial(article.render, corpus, d, related.get(d.slug, ())))
+        PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), paths, version),
+                partial(article.render, corpus, d, related.get(d.slug, ()), paths))
         for d in corpus.documents
     ]
     work += [
-        PageJob(digest.path(item), partial(digest.fingerprint, corpus, item, version), partial(digest.render, corpus, item))
+        PageJob(digest.path(item), partial(digest.fingerprint, corpus, item, paths, version),
+                partial(digest.render, corpus, item, paths))
         for item in corpus.digests
     ]
     entity_work, entity_index = entities.entity_pages(corpus, version, prepared.co_mentioned)
