@@ -23,8 +23,8 @@ _ESCAPES = {ch: f"&#{ord(ch)};" for ch in _SPECIAL}
 _SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_SPECIAL))) + "]")
 """One of ``_SPECIAL``: a regex substitution is five times faster than ``str.translate``
 with multi-character replacements on a paragraph (which looks up every character)."""
-# Invisible or layout characters that could hide structure or spoof text.
 _ORDERED_LIST = re.compile(r"^(\d+)\.")
+# Invisible or layout characters that could hide structure or spoof text.
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 

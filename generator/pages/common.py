@@ -55,11 +55,10 @@ def anchor(paragraph: int) -> str:
 
 def cite(citations: Sequence[Citation], numbers: Mapping[str, int], from_page: str) -> str:
     """``[1 ¶3](../articles/x.md#p3)`` links, one per cited paragraph, sources numbered."""
-    links = []
-    for c in sorted(set(citations), key=lambda c: (numbers.get(c.slug, 0), c.paragraph)):
-        target = markup.relative(from_page, f"articles/{c.slug}.md")
-        links.append(f"[{numbers.get(c.slug, '?')}&nbsp;¶{c.paragraph + 1}]({target}#{anchor(c.paragraph)})")
-    return " ".join(links)
+    articles = markup.relative(from_page, "articles/")  # the folder of article pages, seen from this page
+    cited = sorted({(numbers.get(c.slug, 0), c.paragraph, c.slug) for c in citations})
+    return " ".join(f"[{numbers.get(slug, '?')}&nbsp;¶{paragraph + 1}]({articles}{slug}.md#{anchor(paragraph)})"
+                    for _, paragraph, slug in cited)
 
 
 def safe_url(url: object) -> str | None:
