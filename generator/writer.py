@@ -265,21 +265,21 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
         raise
     report = WriteReport()
     wanted = {page.path for page in ordered}
-    staged: list[tuple[Path, str]] = []
+    staged: list[tuple[str, str]] = []  # (staged file, page), relative to docs/: strings, not Paths (7,000 of them)
     try:
         for page in ordered:
-            target = docs / page.path
             if page.staged is not None:
                 if page.staged.tmp is None:
                     report.unchanged.append(page.path)
                 else:
-                    staged.append((docs / page.staged.tmp, page.path))
+                    staged.append((page.staged.tmp, page.path))
                 continue
             if page.content is None:
                 if states.get(page.path) != "generated":
                     raise CollisionError(f"docs/{page.path} was to be kept as it is, but it is not an untouched generated page")
                 report.unchanged.append(page.path)
                 continue
+            target = docs / page.path
             if states.get(page.path) == "generated":
                 try:
                     if target.read_text(encoding="utf-8") == page.content:
@@ -287,7 +287,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
                         continue
                 except OSError:
                     pass
-            staged.append((_stage(target, page.content), page.path))
+            staged.append((_stage(target, page.content).relative_to(docs).as_posix(), page.path))
         for path, state in sorted(states.items()):
             if path in wanted or state == "handwritten":
                 continue
@@ -297,19 +297,17 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
             report.deleted.append(path)
     except BaseException:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            (docs / tmp).unlink(missing_ok=True)
         _drop_staged(docs, ordered)
         raise
     if not staged and not report.deleted:
         return report
     os.sync()  # every staged file on disk before the journal says to rename them (one call, not one per file)
-    ops = {
-        "replace": [[tmp.relative_to(docs).as_posix(), path] for tmp, path in staged],
-        "delete": report.deleted,
-    }
+    ops = {"replace": [[tmp, path] for tmp, path in staged], "delete": report.deleted}
     atomic_write(docs / JOURNAL, json.dumps(ops, indent=0))
+    root = str(docs)
     for tmp, path in staged:
-        os.replace(tmp, docs / path)
+        os.replace(f"{root}/{tmp}", f"{root}/{path}")
         report.written.append(path)
     for path in report.deleted:
         (docs / path).unlink(missing_ok=True)
