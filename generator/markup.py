@@ -29,7 +29,7 @@ _INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u
 
 
 _OTHER_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-"""Every character ``str.split()`` splits on, but the space (``tests/test_markup_fast.py`` checks)."""
+"""Every character ``str.split()`` splits on, but the space (``tests/test_fast_paths.py`` checks)."""
 _UNCLEAN = re.compile(f"[{_OTHER_SPACE}{_INVISIBLE.pattern[1:-1]}]")
 """A character :func:`clean` would change or drop. One character class: a search for it
 runs at the speed of a scan, an alternation with the other cases would not."""

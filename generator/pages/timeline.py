@@ -47,15 +47,12 @@ def _rows(events: list[Event]) -> list[list[Event]]:
     articles repeat word for word (wire copy, a standard background line) is one row
     that cites each of them, newest first."""
     rows: dict[tuple[str, str], list[Event]] = {}
-    cited: dict[tuple[str, str], set[str]] = {}
     for event in sorted(events, key=itemgetter(0, 3, 4), reverse=True):
-        key = (event[0], event[1])
-        row = rows.get(key)
-        if row is None:
-            rows[key], cited[key] = [event], {event[3]}
-        elif event[3] not in cited[key]:  # an article is cited once per row
+        row = rows.setdefault((event[0], event[1]), [])
+        # An article is cited once per row; sorted by date and article, an article's events
+        # of one date come together, so an article already cited is the row's last.
+        if not row or row[-1][3] != event[3]:
             row.append(event)
-            cited[key].add(event[3])
     return list(rows.values())
 
 

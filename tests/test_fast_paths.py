@@ -1,5 +1,6 @@
-"""The fast paths of ``markup`` and ``yaml_emit`` give exactly what the straightforward
-versions they replaced give (kept here as the reference), for any input."""
+"""The fast paths of page rendering (``markup``, ``yaml_emit``, the timeline's rows) give
+exactly what the straightforward versions they replaced give (kept here as the reference),
+for any input."""
 
 from __future__ import annotations
 
@@ -226,3 +227,26 @@ def reference_page_hash(content: str) -> str:
 def test_page_hash_matches_the_reference(content: str) -> None:
     assert markup.page_hash(content) == reference_page_hash(content)
 
+
+
+def reference_rows(events: list) -> list:
+    rows: dict = {}
+    cited: dict = {}
+    for event in sorted(events, key=lambda e: (e[0], e[3], e[4]), reverse=True):
+        key = (event[0], event[1])
+        if key not in rows:
+            rows[key], cited[key] = [event], {event[3]}
+        elif event[3] not in cited[key]:
+            rows[key].append(event)
+            cited[key].add(event[3])
+    return list(rows.values())
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["2024-01-02", "2024-01", "2024"]), st.sampled_from(["a", "b", "c"]),
+                          st.just("x"), st.sampled_from(["s1", "s2", "s3"]), st.integers(0, 3), st.just("t")),
+                max_size=30))
+def test_timeline_rows_match_the_reference(events: list) -> None:
+    from generator.pages.timeline import _rows
+
+    assert _rows(events) == reference_rows(events)
