@@ -155,26 +155,21 @@ _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW",
 
 def _stage(target: Path, content: str | bytes) -> Path:
     """Write ``content`` to a staged file next to ``target`` (named for this process, so
-    workers staging pages at once never meet); return its path."""
+    workers staging pages at once never meet); return its path. Plain system calls: a
+    buffered file object costs more than the write."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    _write_new(str(tmp), content.encode("utf-8") if isinstance(content, str) else content)
-    return tmp
-
-
-def _write_new(path: str, data: bytes) -> None:
-    """Write ``data`` to the file ``path`` (created, with its folders, or emptied first) with
-    plain system calls (no buffered file object)."""
     try:
-        fd = os.open(path, _STAGE_FLAGS, 0o666)
+        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
     except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd = os.open(path, _STAGE_FLAGS, 0o666)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
     try:
-        view = memoryview(data)
+        view = memoryview(content.encode("utf-8") if isinstance(content, str) else content)
         while view:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
+    return tmp
 
 
 class Stager:

@@ -90,4 +90,3 @@ class Deliver(Protocol):
 
     def __call__(self, page: Page) -> Page:
         """Take the page; return what the caller keeps of it (in the process that rendered it)."""
-
