@@ -23,31 +23,46 @@ _ESCAPES = {ch: f"&#{ord(ch)};" for ch in _SPECIAL}
 _SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_SPECIAL))) + "]")
 """One of ``_SPECIAL``: a regex substitution is five times faster than ``str.translate``
 with multi-character replacements on a paragraph (which looks up every character)."""
-# Invisible or layout characters that could hide structure or spoof text.
 _ORDERED_LIST = re.compile(r"^(\d+)\.")
+# Invisible or layout characters that could hide structure or spoof text.
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+_OTHER_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""Every character ``str.split()`` splits on, but the space (``tests/test_fast_paths.py`` checks)."""
+_UNCLEAN = re.compile(f"[{_OTHER_SPACE}{_INVISIBLE.pattern[1:-1]}]")
+"""A character :func:`clean` would change or drop. One character class: a search for it
+runs at the speed of a scan, an alternation with the other cases would not."""
 
 
 def clean(text: str) -> str:
     """Collapse white space and drop control/bidi characters: one safe line of text."""
+    if _UNCLEAN.search(text) is None and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already clean, as most text is (the reader normalised it): no copy
     return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def _escape(match: re.Match[str]) -> str:
-    return _ESCAPES[match.group()]
+    return _ESCAPES[match[0]]
 
 
-@lru_cache(maxsize=1 << 16)
-def text(value: str) -> str:
-    """Escape ``value`` so it renders as exactly that text, inline, in Markdown.
-    Remembered: the same titles and names are escaped on many pages."""
+def passage(value: str) -> str:
+    """Escape ``value`` so it renders as exactly that text, inline, in Markdown: for text
+    met once, such as an article's paragraphs (:func:`text` remembers what it escapes)."""
+    # Cleaning and escaping commute (neither adds nor removes what the other changes).
     escaped = _SPECIAL_RE.sub(_escape, clean(value))
     # A line starting with a digit and a full stop would start an ordered list.
     return _ORDERED_LIST.sub(r"\1&#46;", escaped) if escaped[:1].isdigit() else escaped
 
 
+text = lru_cache(maxsize=1 << 16)(passage)
+"""What :func:`passage` gives, remembered: the same titles and names are escaped on many pages."""
+
+
+@lru_cache(maxsize=1 << 16)
 def link(label: str, target: str) -> str:
-    """A Markdown link whose label is escaped text and whose target is ours (relative .md path)."""
+    """A Markdown link whose label is escaped text and whose target is ours (relative .md path).
+    Remembered: every article page links an entity the same way, and so on."""
     return f"[{text(label)}]({target})"
 
 
@@ -69,18 +84,24 @@ def tag(value: str) -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """Relative link from one docs path to another (both POSIX, relative to docs/)."""
-    from_dir, _, _ = from_page.rpartition("/")
-    to_dir, _, to_name = to_page.rpartition("/")
+    from_dir, from_slash, _ = from_page.rpartition("/")
+    to_dir, to_slash, to_name = to_page.rpartition("/")
     if from_dir == to_dir:
         return to_name
-    if "/" not in from_dir and from_dir and not to_dir.startswith(from_dir + "/"):
-        return f"../{to_page}"
-    source = from_page.split("/")[:-1]
-    target = to_page.split("/")
+    return _route(from_dir + from_slash, to_dir + to_slash) + to_name
+
+
+@lru_cache(maxsize=4096)
+def _route(from_dir: str, to_dir: str) -> str:
+    """What goes before a file name in ``to_dir`` in a link from a page in ``from_dir``
+    (both ``''`` or ending with ``/``). Remembered: a site has a handful of folders, and
+    pages link hundreds of thousands of times."""
+    source = from_dir.split("/")[:-1]
+    target = to_dir.split("/")[:-1]
     common = 0
-    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+    while common < len(source) and common < len(target) and source[common] == target[common]:
         common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
+    return "../" * (len(source) - common) + "".join(part + "/" for part in target[common:])
 
 
 GENERATED_KEY = "generated"
@@ -88,31 +109,35 @@ GENERATED_KEY = "generated"
 _PLACEHOLDER = "sha256-" + "0" * 64
 
 
-def _inert(value: object) -> object:
-    """Front-matter strings reach HTML unescaped in some theme templates (titles, tags):
-    angle brackets become look-alike guillemets so no tag can form."""
-    kind = type(value)
-    if kind is str:
-        return value.replace("<", "‹").replace(">", "›") if "<" in value or ">" in value else value  # type: ignore[union-attr]
-    if kind is list or kind is tuple:
-        return [_inert(v) for v in value]  # type: ignore[union-attr]
-    if value is None or kind is int or kind is bool or kind is float:
-        return value
-    if kind is dict or isinstance(value, Mapping):
-        return {k: _inert(v) for k, v in value.items()}  # type: ignore[union-attr]
-    if isinstance(value, str):
-        return _inert(str(value))
-    return value
+@lru_cache(maxsize=1 << 16)
+def _inert(value: str) -> str:
+    """A front-matter string value as written. Front-matter strings reach HTML unescaped in
+    some theme templates (titles, tags): angle brackets become look-alike guillemets so no
+    tag can form. Remembered: the same names, tags and dates recur on many pages."""
+    if "<" in value or ">" in value:
+        value = value.replace("<", "‹").replace(">", "›")
+    return yaml_emit.quote(value)
 
 
 def front_matter(meta: Mapping[str, object]) -> str:
     """YAML front matter in the given key order, strings made inert, ending with a newline."""
-    dumped = yaml_emit.dump(_inert(dict(meta)))
-    return f"---\n{dumped}---\n"
+    return f"---\n{yaml_emit.dump(meta, _inert)}---\n"
+
+
+_SEALED_START = f"---\n{GENERATED_KEY}: sha256-"
+"""How every page :func:`seal` makes starts: its hash is the first key of its front matter."""
+_SEALED_LINE = re.compile(rf"{GENERATED_KEY}: sha256-([0-9a-f]{{64}})\n")
+"""That first line (after ``---``): the one :func:`page_hash` blanks and :func:`sealed_hash` reads."""
+_BLANK_START = f"---\n{GENERATED_KEY}: {_PLACEHOLDER}"
+"""The start of such a page with its hash blanked out."""
 
 
 def page_hash(content: str) -> str:
     """Hash of a generated page with its own hash value blanked out."""
+    if content.startswith("---\n") and _SEALED_LINE.match(content, 4):  # where seal() puts it: the line to blank
+        digest = hashlib.sha256(_BLANK_START.encode("ascii"))
+        digest.update(memoryview(content.encode("utf-8"))[len(_BLANK_START):])  # the line is ASCII: same offset
+        return digest.hexdigest()
     blanked = re.sub(rf"^{GENERATED_KEY}: sha256-[0-9a-f]{{64}}$", f"{GENERATED_KEY}: {_PLACEHOLDER}",
                      content, count=1, flags=re.M)
     return hashlib.sha256(blanked.encode("utf-8")).hexdigest()
@@ -120,9 +145,18 @@ def page_hash(content: str) -> str:
 
 def seal(meta: Mapping[str, object], body: str) -> str:
     """A whole generated page: front matter with its ``generated`` hash, then the body."""
-    meta = {GENERATED_KEY: _PLACEHOLDER, **meta}
-    content = front_matter(meta) + "\n" + body.rstrip("\n") + "\n"
-    return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: sha256-{page_hash(content)}", 1)
+    head = front_matter({GENERATED_KEY: _PLACEHOLDER, **meta})
+    body = body.rstrip("\n")
+    if not head.startswith(f"{_BLANK_START}\n"):  # ``meta`` set ``generated`` itself
+        content = f"{head}\n{body}\n"
+        return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: sha256-{page_hash(content)}", 1)
+    # The placeholder is the first line page_hash would blank: the page's hash is that of
+    # the page as it stands, hashed in pieces rather than copied whole first.
+    digest = hashlib.sha256(head.encode("utf-8"))
+    digest.update(b"\n")
+    digest.update(body.encode("utf-8"))
+    digest.update(b"\n")
+    return f"{_SEALED_START}{digest.hexdigest()}{head[len(_SEALED_START) + 64:]}\n{body}\n"
 
 
 def sealed_hash(content: str) -> str | None:
@@ -130,6 +164,9 @@ def sealed_hash(content: str) -> str | None:
     if not content.startswith("---\n"):
         return None
     end = content.find("\n---\n", 4)
+    first = _SEALED_LINE.match(content, 4) if end >= 0 else None
+    if first and first.end() <= end + 1:  # where seal() puts it: the line the search below would find first
+        return first.group(1)
     match = re.search(rf"^{GENERATED_KEY}: sha256-([0-9a-f]{{64}})$", content[4:end] if end >= 0 else "", flags=re.M)
     return match.group(1) if match else None
 

@@ -20,7 +20,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -155,15 +155,20 @@ _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW",
 
 def _stage(target: Path, content: str | bytes) -> Path:
     """Write ``content`` to a staged file next to ``target`` (named for this process, so
-    workers staging pages at once never meet); return its path."""
+    workers staging pages at once never meet); return its path. Plain system calls: a
+    buffered file object costs more than the write."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, _STAGE_FLAGS, 0o666)
     except FileNotFoundError:
         tmp.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, _STAGE_FLAGS, 0o666)
-    with open(fd, "wb") as handle:
-        handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+    try:
+        view = memoryview(content.encode("utf-8") if isinstance(content, str) else content)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
     return tmp
 
 
@@ -181,6 +186,7 @@ class Stager:
         self.scanned = scanned
         self.force = force
         self._checked = False
+        self._root = str(self.docs)
 
     def check(self, paths: Iterable[str]) -> None:
         plan((Page(path, None) for path in paths), {p: state for p, (state, _) in self.scanned.items()}, self.force)
@@ -191,21 +197,22 @@ class Stager:
             raise RuntimeError("Stager.check must pass before pages are staged")
         if page.content is None:
             return page
-        target = self.docs / _safe_relative(page.path)
-        state, sealed = self.scanned.get(page.path, ("missing", None))
+        path = _safe_relative(page.path)
+        state, sealed = self.scanned.get(path, ("missing", None))
         data = page.content.encode("utf-8")
-        if state == "generated":
+        new_hash = sealed_hash(page.content)
+        if state == "generated" and sealed == new_hash:  # a file that carries another hash holds other text
             try:
-                with open(target, "rb") as handle:
+                with open(f"{self._root}/{path}", "rb") as handle:
                     if handle.read() == data:
                         info = os.fstat(handle.fileno())
-                        return replace(page, content=None, staged=Staged(None, sealed, info.st_size, info.st_mtime_ns))
+                        return Page(page.path, None, page.fingerprint, Staged(None, sealed, info.st_size, info.st_mtime_ns))
             except OSError:
                 pass
-        tmp = _stage(target, data)
+        tmp = _stage(self.docs / path, data)
         info = os.stat(tmp)
-        return replace(page, content=None, staged=Staged(tmp.relative_to(self.docs).as_posix(),
-                                                         sealed_hash(page.content), info.st_size, info.st_mtime_ns))
+        return Page(page.path, None, page.fingerprint,
+                    Staged(tmp.relative_to(self.docs).as_posix(), new_hash, info.st_size, info.st_mtime_ns))
 
 
 def recover(docs: Path) -> None:
@@ -253,21 +260,21 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
         raise
     report = WriteReport()
     wanted = {page.path for page in ordered}
-    staged: list[tuple[Path, str]] = []
+    staged: list[tuple[str, str]] = []  # (staged file, page), relative to docs/: strings, not Paths (7,000 of them)
     try:
         for page in ordered:
-            target = docs / page.path
             if page.staged is not None:
                 if page.staged.tmp is None:
                     report.unchanged.append(page.path)
                 else:
-                    staged.append((docs / page.staged.tmp, page.path))
+                    staged.append((page.staged.tmp, page.path))
                 continue
             if page.content is None:
                 if states.get(page.path) != "generated":
                     raise CollisionError(f"docs/{page.path} was to be kept as it is, but it is not an untouched generated page")
                 report.unchanged.append(page.path)
                 continue
+            target = docs / page.path
             if states.get(page.path) == "generated":
                 try:
                     if target.read_text(encoding="utf-8") == page.content:
@@ -275,7 +282,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
                         continue
                 except OSError:
                     pass
-            staged.append((_stage(target, page.content), page.path))
+            staged.append((_stage(target, page.content).relative_to(docs).as_posix(), page.path))
         for path, state in sorted(states.items()):
             if path in wanted or state == "handwritten":
                 continue
@@ -285,19 +292,17 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
             report.deleted.append(path)
     except BaseException:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            (docs / tmp).unlink(missing_ok=True)
         _drop_staged(docs, ordered)
         raise
     if not staged and not report.deleted:
         return report
     os.sync()  # every staged file on disk before the journal says to rename them (one call, not one per file)
-    ops = {
-        "replace": [[tmp.relative_to(docs).as_posix(), path] for tmp, path in staged],
-        "delete": report.deleted,
-    }
+    ops = {"replace": [[tmp, path] for tmp, path in staged], "delete": report.deleted}
     atomic_write(docs / JOURNAL, json.dumps(ops, indent=0))
+    root = str(docs)
     for tmp, path in staged:
-        os.replace(tmp, docs / path)
+        os.replace(f"{root}/{tmp}", f"{root}/{path}")
         report.written.append(path)
     for path in report.deleted:
         (docs / path).unlink(missing_ok=True)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from json.encoder import encode_basestring as _json_string  # json.dumps(s, ensure_ascii=False), without building an encoder per call
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.,'’()/&-]*(?: [A-Za-z0-9_.,'’()/&-]+)*")
 """Strings YAML 1.1 reads back unchanged when written plain (no ``: ``, `` #``,
@@ -34,13 +35,20 @@ _UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00
 """What must not appear raw inside a double-quoted scalar (JSON leaves these alone)."""
 
 
-@lru_cache(maxsize=1 << 16)
-def _string(value: str) -> str:
-    """Remembered: front matter repeats the same names, tags and dates on many pages."""
+def quote(value: str) -> str:
+    """``value`` as a scalar: plain if that reads back as the same string, else double-quoted."""
     if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
         return value
-    quoted = json.dumps(value, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    quoted = _json_string(value)
+    return _UNSAFE.sub(_unicode_escape, quoted)
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+_string = lru_cache(maxsize=1 << 16)(quote)
+"""Remembered: front matter repeats the same names, tags and dates on many pages."""
 
 
 def scalar(value: object) -> str:
@@ -65,39 +73,57 @@ def scalar(value: object) -> str:
     raise TypeError(f"front matter cannot hold a {type(value).__name__}")
 
 
-def _entry(prefix: str, value: object, indent: str) -> list[str]:
-    """The lines of ``prefix`` (``key:`` or ``-``) followed by ``value``, at ``indent``."""
+Text = Callable[[str], str]
+"""How a string value is written (``_string``, or a caller's variant of it); keys are always ``_string``."""
+
+
+def _entry(out: list[str], prefix: str, value: object, indent: str, text: Text) -> None:
+    """Append the lines of ``prefix`` (``key:`` or ``-``) followed by ``value``, at ``indent``."""
     kind = type(value)
     if kind is str:  # most values: no container checks (an ABC check costs more than the string)
-        return [f"{indent}{prefix} {_string(value)}"]  # type: ignore[arg-type]
-    if kind is dict and value:
-        lines = _mapping(value, indent + "  ")
+        out.append(f"{indent}{prefix} {text(value)}")  # type: ignore[arg-type]
+    elif kind is dict and value:
         if prefix == "-":  # "- key: value", the other keys aligned under it
-            lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
-            return lines
-        return [f"{indent}{prefix}", *lines]
-    if (kind is list or kind is tuple) and value:
+            first = len(out)
+            _mapping(out, value, indent + "  ", text)  # type: ignore[arg-type]
+            out[first] = f"{indent}- {out[first][len(indent) + 2:]}"
+        else:
+            out.append(f"{indent}{prefix}")
+            _mapping(out, value, indent + "  ", text)  # type: ignore[arg-type]
+    elif (kind is list or kind is tuple) and value:
+        out.append(f"{indent}{prefix}")
         inner = indent + "  " if prefix == "-" else indent
-        lines = [f"{indent}{prefix}"]
-        for item in value:
-            lines += _entry("-", item, inner)
-        return lines
-    if kind is dict:
-        return [f"{indent}{prefix} {{}}"]
-    if kind is list or kind is tuple:
-        return [f"{indent}{prefix} []"]
-    if value is None or kind is int or kind is bool or kind is float or not isinstance(value, Mapping):
-        return [f"{indent}{prefix} {scalar(value)}"]
-    return _entry(prefix, dict(value), indent)
+        item = inner + "- "
+        for element in value:  # type: ignore[attr-defined]
+            if type(element) is str:
+                out.append(item + text(element))
+            else:
+                _entry(out, "-", element, inner, text)
+    elif kind is dict:
+        out.append(f"{indent}{prefix} {{}}")
+    elif kind is list or kind is tuple:
+        out.append(f"{indent}{prefix} []")
+    elif isinstance(value, str):
+        out.append(f"{indent}{prefix} {text(str(value))}")
+    elif value is None or kind is int or kind is bool or kind is float or not isinstance(value, Mapping):
+        out.append(f"{indent}{prefix} {scalar(value)}")
+    else:
+        _entry(out, prefix, dict(value), indent, text)
 
 
-def _mapping(mapping: Mapping[object, object], indent: str) -> list[str]:
-    lines: list[str] = []
+def _mapping(out: list[str], mapping: Mapping[object, object], indent: str, text: Text) -> None:
     for key, value in mapping.items():
-        lines += _entry(f"{scalar(str(key))}:", value, indent)
-    return lines
+        name = _string(key if type(key) is str else str(key))
+        if type(value) is str:
+            out.append(f"{indent}{name}: {text(value)}")
+        else:
+            _entry(out, name + ":", value, indent, text)
 
 
-def dump(mapping: Mapping[object, object]) -> str:
-    """``mapping`` as a YAML block mapping, keys in the given order, ending with a newline."""
-    return "\n".join(_mapping(mapping, "")) + "\n"
+def dump(mapping: Mapping[object, object], text: Text = _string) -> str:
+    """``mapping`` as a YAML block mapping, keys in the given order, ending with a newline.
+    ``text(s)`` writes each string value (not the keys): ``_string`` unless the caller
+    changes strings first (it must return what ``quote`` returns for the changed string)."""
+    out: list[str] = []
+    _mapping(out, mapping, "", text)
+    return "\n".join(out) + "\n"

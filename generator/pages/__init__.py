@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from ..corpus import Corpus
 from ..models import Page
 from ..parallel import fork_map
 from . import article, digest, entities, indexes, timeline
-from .common import Deliver, Keep, PageJob
+from .common import Deliver, Keep, PageJob, entity_paths
 
 RENDER_PARALLEL = 200
 """Fewer pages to render than this are rendered in this process: a forked worker copies
@@ -32,6 +32,10 @@ def prepare(corpus: Corpus) -> Prepared:
     return Prepared(article.related_articles(corpus), entities.co_mentioned(corpus), timeline.timeline_rows(corpus))
 
 
+def _with_fingerprint(page: Page, fingerprint: str) -> Page:
+    return Page(page.path, page.content, fingerprint, page.staged)  # dataclasses.replace costs several times more
+
+
 def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", jobs: int = 1,
                 deliver: Deliver | None = None, prepared: Prepared | None = None) -> list[Page]:
     """Every generated page. ``keep(path, fingerprint)`` says whether the file already on
@@ -46,13 +50,15 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     :func:`prepare` of the corpus, if known."""
     prepared = prepared or prepare(corpus)
     related = prepared.related
+    paths = entity_paths(corpus)
     work = [
-        PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), version),
-                partial(article.render, corpus, d, related.get(d.slug, ())))
+        PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), paths, version),
+                partial(article.render, corpus, d, related.get(d.slug, ()), paths))
         for d in corpus.documents
     ]
     work += [
-        PageJob(digest.path(item), partial(digest.fingerprint, corpus, item, version), partial(digest.render, corpus, item))
+        PageJob(digest.path(item), partial(digest.fingerprint, corpus, item, paths, version),
+                partial(digest.render, corpus, item, paths))
         for item in corpus.digests
     ]
     entity_work, entity_index = entities.entity_pages(corpus, version, prepared.co_mentioned)
@@ -68,6 +74,6 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     if deliver is not None:
         deliver.check([job.path for job in page_jobs] + [page.path for page in fixed])
     rendered = dict(zip(todo, fork_map(lambda n: take(page_jobs[n].render()), todo, jobs, min_items=RENDER_PARALLEL)))
-    pages = [Page(job.path, None, fp) if k else replace(rendered[n], fingerprint=fp)
+    pages = [Page(job.path, None, fp) if k else _with_fingerprint(rendered[n], fp)
              for n, (job, fp, k) in enumerate(zip(page_jobs, fingerprints, kept))]
     return pages + [take(page) for page in fixed]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -38,12 +39,10 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     rows, cols, weights = [], [], []
     for col, key in enumerate(keys):
         posting = corpus.mentions[key]
-        w = 1 / math.log(1 + len(posting))
-        for slug in posting:
-            if slug in row:
-                rows.append(row[slug])
-                cols.append(col)
-                weights.append(w)
+        found = [row[slug] for slug in posting if slug in row]
+        rows += found
+        cols += [col] * len(found)
+        weights += [1 / math.log(1 + len(posting))] * len(found)
     shape = (len(slugs), len(keys))
     weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
     present = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape).T.tocsc()
@@ -51,27 +50,27 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     for start in range(0, len(slugs), RELATED_BLOCK):
         block = (weighted[start : start + RELATED_BLOCK] @ present).tocsr()
         block.sort_indices()
-        for offset in range(block.shape[0]):
-            n = start + offset
-            lo, hi = block.indptr[offset], block.indptr[offset + 1]
-            others, scores = block.indices[lo:hi], np.round(block.data[lo:hi], 9)
+        bounds = block.indptr.tolist()
+        scores = np.round(block.data, 9)
+        for n, lo, hi in zip(range(start, start + block.shape[0]), bounds, bounds[1:]):
+            others, near = block.indices[lo:hi], scores[lo:hi]
             keep = others != n
-            others, scores = others[keep], scores[keep]
-            best = np.lexsort((others, -scores))[:RELATED]
-            out[slugs[n]] = tuple(slugs[i] for i in others[best])
+            others, near = others[keep], near[keep]
+            out[slugs[n]] = tuple(slugs[i] for i in others[np.lexsort((others, -near))[:RELATED]].tolist())
     return out
 
 
-def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], version: str) -> str:
-    """Hash of everything :func:`render` reads for this article (and the code ``version``)."""
+def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str],
+                version: str) -> str:
+    """Hash of everything :func:`render` reads for this article (and the code ``version``);
+    ``paths`` is :func:`common.entity_paths`."""
     digests, by_slug = corpus.digest_by_slug, corpus.by_slug
     article = document.article
-    keys = [entity_key(t, n) for t, names in document.entities.items() for n in names]
     inputs = (
         version, document.slug, article.source, article.content_hash, article.date,
         document.analysis.headline, document.tags, document.copies, document.quotes,
-        sorted(document.entities.items()),
-        [(k, corpus.entity_path(k) if k in corpus.entities else None) for k in keys],
+        list(document.entities.items()),
+        [paths.get(entity_key(t, n)) for t, names in document.entities.items() for n in names],
         [(s, digests[s].topic.title, corpus.digest_path(s)) for s in corpus.appears_in.get(document.slug, ())
          if s in digests],
         [corpus.cards[s] for s in related if s in by_slug],
@@ -109,7 +108,7 @@ def front_matter(corpus: Corpus, document: Document) -> dict[str, object]:
     return meta
 
 
-def entity_links(corpus: Corpus, document: Document, from_page: str) -> list[str]:
+def entity_links(document: Document, from_page: str, paths: Mapping[str, str]) -> list[str]:
     lines = []
     for type_, label in TYPE_LABELS.items():
         names = document.entities.get(type_, ())
@@ -117,16 +116,13 @@ def entity_links(corpus: Corpus, document: Document, from_page: str) -> list[str
             continue
         links = []
         for name in names:
-            key = entity_key(type_, name)
-            if key in corpus.entities:
-                links.append(markup.link(name, markup.relative(from_page, corpus.entity_path(key))))
-            else:
-                links.append(markup.text(name))
+            path = paths.get(entity_key(type_, name))
+            links.append(markup.text(name) if path is None else markup.link(name, markup.relative(from_page, path)))
         lines.append(f"- **{label}:** " + " · ".join(links))
     return lines
 
 
-def body(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> str:
+def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str]) -> str:
     article, analysis = document.article, document.analysis
     here = document.path
     out = [f"# {markup.text(analysis.headline)}", ""]
@@ -141,7 +137,7 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> s
         out += [f"[Original article]({url})", ""]
     out += ['!!! abstract "Summary"', "", f"    {markup.text(analysis.summary)}", ""]
 
-    entities = entity_links(corpus, document, here)
+    entities = entity_links(document, here, paths)
     if entities:
         out += ["## Who and what", "", *entities, ""]
     if document.quotes:
@@ -176,12 +172,13 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> s
     out += [f"*Source file `{markup.clean(article.source).replace('`', '')}` · id {article.id}*", ""]
     out += ["## Article text", ""]
     for n, paragraph in enumerate(analysis.paragraphs):
-        shown = markup.text(paragraph)
+        shown = markup.passage(paragraph)
         out += [f"**{shown}**" if n and is_heading(paragraph) else shown, f"{{: #{anchor(n)} }}", ""]
     return "\n".join(out)
 
 
 
-def render(corpus: Corpus, document: Document, related: tuple[str, ...] = ()) -> Page:
-    """The article's page; ``related`` is its entry of :func:`related_articles`."""
-    return Page(document.path, markup.seal(front_matter(corpus, document), body(corpus, document, related)))
+def render(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str]) -> Page:
+    """The article's page; ``related`` is its entry of :func:`related_articles`, ``paths``
+    is :func:`common.entity_paths`."""
+    return Page(document.path, markup.seal(front_matter(corpus, document), body(corpus, document, related, paths)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
 from .. import markup
 from ..corpus import Corpus, entity_key
@@ -34,8 +35,9 @@ def front_matter(corpus: Corpus, digest: Digest) -> dict[str, object]:
     }
 
 
-def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
-    """Everything below the title; ``here`` is the page the links are relative to."""
+def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]) -> list[str]:
+    """Everything below the title; ``here`` is the page the links are relative to, ``paths``
+    :func:`common.entity_paths`."""
     numbers = numbering(digest)
     by_slug = corpus.by_slug
     total = len(digest.topic.members)
@@ -83,11 +85,8 @@ def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
     lines = []
     for type_, label in TYPE_LABELS.items():
         names = digest.entities.get(type_, ())
-        links = [
-            markup.link(n, markup.relative(here, corpus.entity_path(entity_key(type_, n))))
-            for n in names
-            if entity_key(type_, n) in corpus.entities
-        ]
+        links = [markup.link(n, markup.relative(here, path))
+                 for n in names if (path := paths.get(entity_key(type_, n))) is not None]
         if links:
             lines.append(f"- **{label}:** " + " · ".join(links))
     if lines:
@@ -107,21 +106,21 @@ def sections(corpus: Corpus, digest: Digest, here: str) -> list[str]:
     return out
 
 
-def fingerprint(corpus: Corpus, digest: Digest, version: str) -> str:
+def fingerprint(corpus: Corpus, digest: Digest, paths: Mapping[str, str], version: str) -> str:
     """Hash of everything :func:`render` reads: the digest (by its key) and the listed articles."""
     by_slug = corpus.by_slug
     listed = [(s, by_slug[s].title, by_slug[s].article.date, by_slug[s].analysis.summary)
               for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in by_slug]
-    names = [(t, n, corpus.entity_path(entity_key(t, n)) if entity_key(t, n) in corpus.entities else None)
-             for t, ns in digest.entities.items() for n in ns]
+    names = [(t, n, paths.get(entity_key(t, n))) for t, ns in digest.entities.items() for n in ns]
     sources = [by_slug[s].article.source for s in digest.topic.members if s in by_slug]
     inputs = (version, digest.key or digest, digest.topic, listed, names, sources)
     return input_hash(inputs)
 
 
-def render(corpus: Corpus, digest: Digest) -> Page:
-    """A generated digest page, or, for an editor's topic, the include the hook appends."""
-    return Page(path(digest), markup.seal(*_meta_and_body(corpus, digest)))
+def render(corpus: Corpus, digest: Digest, paths: Mapping[str, str]) -> Page:
+    """A generated digest page, or, for an editor's topic, the include the hook appends
+    (``paths`` is :func:`common.entity_paths`)."""
+    return Page(path(digest), markup.seal(*_meta_and_body(corpus, digest, paths)))
 
 
 def path(digest: Digest) -> str:
@@ -129,13 +128,13 @@ def path(digest: Digest) -> str:
     return f"{INCLUDE_DIR}/{digest.topic.page}" if digest.topic.page else f"topics/{digest.topic.slug}.md"
 
 
-def _meta_and_body(corpus: Corpus, digest: Digest) -> tuple[dict[str, object], str]:
+def _meta_and_body(corpus: Corpus, digest: Digest, paths: Mapping[str, str]) -> tuple[dict[str, object], str]:
     if digest.topic.page:
         here = digest.topic.page
-        body = ["## Digest", "", *sections(corpus, digest, here)]
+        body = ["## Digest", "", *sections(corpus, digest, here, paths)]
         meta = {"include_for": digest.topic.page, "topic": digest.topic.slug,
                 "updated": digest.updated.isoformat()}
         return meta, "\n".join(body)
     here = f"topics/{digest.topic.slug}.md"
-    body = [f"# {markup.text(digest.topic.title)}", "", *sections(corpus, digest, here)]
+    body = [f"# {markup.text(digest.topic.title)}", "", *sections(corpus, digest, here, paths)]
     return front_matter(corpus, digest), "\n".join(body)

@@ -9,7 +9,7 @@ from functools import partial
 import numpy as np
 
 from .. import markup
-from ..corpus import Corpus
+from ..corpus import Corpus, entity_key
 from ..models import Entity, Page, Quote, input_hash
 from ..quotes import words
 from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
@@ -29,15 +29,14 @@ def co_mentioned(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
     slugs = sorted(corpus.counts)
     row = {slug: n for n, slug in enumerate(slugs)}
     listed_r, listed_c, named_r, named_c = [], [], [], []
-    for key in keys:
-        for slug in corpus.mentions.get(key, ())[:MAX_LISTED]:
-            listed_r.append(column[key])
-            listed_c.append(row[slug])
-    for slug in slugs:
-        for other in corpus.counts[slug]:
-            if other in column:
-                named_r.append(row[slug])
-                named_c.append(column[other])
+    for n, key in enumerate(keys):
+        listed = [row[slug] for slug in corpus.mentions.get(key, ())[:MAX_LISTED]]
+        listed_r += [n] * len(listed)
+        listed_c += listed
+    for n, slug in enumerate(slugs):
+        named = [column[other] for other in corpus.counts[slug] if other in column]
+        named_r += [n] * len(named)
+        named_c += named
     if not listed_r or not named_r:
         return {key: [] for key in keys}
     listed = sparse.csr_matrix((np.ones(len(listed_r), dtype=np.int32), (listed_r, listed_c)), shape=(len(keys), len(slugs)))
@@ -60,7 +59,7 @@ def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     """Hash of everything :func:`entity_page` reads for this entity."""
     by_slug = corpus.by_slug
     slugs = corpus.mentions.get(key, ())
-    digests = [(s, corpus.digest_by_slug[s].topic.title, corpus.digest_path(s)) for s in _digests(corpus, digests_of, key)]
+    digests = [(s, corpus.digest_by_slug[s].topic.title, corpus.digest_path(s)) for s in digests_of.get(key, ())]
     quotes = [(q, s, by_slug[s].article.date) for q, s in _quotes(corpus, key, entity)]
     cards = corpus.cards
     listed = [cards[s] for s in slugs[:MAX_LISTED]]
@@ -68,13 +67,6 @@ def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     inputs = (version, key, entity, corpus.entity_path(key), len(slugs), _seen(corpus, slugs),
               digests, quotes, listed, named)
     return input_hash(inputs)
-
-
-def _digests(corpus: Corpus, digests_of: dict[str, list[str]], key: str) -> list[str]:
-    """The digests that name the entity, by title: an order that a new article in one of
-    them does not change (by date, one article moved that digest on every entity page it
-    links from: 164 pages rewritten for one new article at 5,000 articles)."""
-    return sorted(set(digests_of.get(key, ())), key=lambda s: (corpus.digest_by_slug[s].topic.title.casefold(), s))
 
 
 def _seen(corpus: Corpus, slugs: tuple[str, ...]) -> tuple[_dt.date, _dt.date] | None:
@@ -105,7 +97,7 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
             f"first seen {long_date(seen[0])}, last seen {long_date(seen[1])}.",
             "",
         ]
-    digest_slugs = _digests(corpus, digests_of, key)
+    digest_slugs = digests_of.get(key, ())
     if digest_slugs:
         out += ["## Stories and topics", ""]
         for slug in digest_slugs:
@@ -151,13 +143,17 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
 
 
 def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
-    """``type:name`` -> slugs of the digests that name the entity."""
-    digests_of: dict[str, list[str]] = defaultdict(list)
+    """``type:name`` -> slugs of the digests that name the entity, by title: an order that
+    a new article in one of them does not change (by date, one article moved that digest
+    on every entity page it links from: 164 pages rewritten for one new article at 5,000
+    articles)."""
+    order = {digest.topic.slug: (digest.topic.title.casefold(), digest.topic.slug) for digest in corpus.digests}
+    named: dict[str, set[str]] = defaultdict(set)
     for digest in corpus.digests:
         for type_, names in digest.entities.items():
             for name in names:
-                digests_of[f"{type_}:{name}"].append(digest.topic.slug)
-    return digests_of
+                named[entity_key(type_, name)].add(digest.topic.slug)
+    return {key: sorted(slugs, key=order.__getitem__) for key, slugs in named.items()}
 
 
 def entity_pages(corpus: Corpus, version: str = "",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import partial
+from operator import itemgetter
 
 from .. import markup
 from ..corpus import Corpus
@@ -46,15 +47,12 @@ def _rows(events: list[Event]) -> list[list[Event]]:
     articles repeat word for word (wire copy, a standard background line) is one row
     that cites each of them, newest first."""
     rows: dict[tuple[str, str], list[Event]] = {}
-    cited: dict[tuple[str, str], set[str]] = {}
-    for event in sorted(events, key=lambda e: (e[0], e[3], e[4]), reverse=True):
-        key = (event[0], event[1])
-        row = rows.get(key)
-        if row is None:
-            rows[key], cited[key] = [event], {event[3]}
-        elif event[3] not in cited[key]:  # an article is cited once per row
+    for event in sorted(events, key=itemgetter(0, 3, 4), reverse=True):
+        row = rows.setdefault((event[0], event[1]), [])
+        # An article is cited once per row; sorted by date and article, an article's events
+        # of one date come together, so an article already cited is the row's last.
+        if not row or row[-1][3] != event[3]:
             row.append(event)
-            cited[key].add(event[3])
     return list(rows.values())
 
 
@@ -88,7 +86,7 @@ def _page(corpus: Corpus, period: str, rows: list[list[Event]], part: int, parts
                 for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
         more = len(row) - 1 - len(also)
         cited = first + (" · also in " + "; ".join(also) if also else "") + (f" and {more} more" if more else "")
-        out.append(f"| {long_date(date)} | {markup.text(excerpt(text, expression))} | {cited} |")
+        out.append(f"| {long_date(date)} | {markup.passage(excerpt(text, expression))} | {cited} |")
     if parts > 1:
         out += ["", _pager(here, period, part, parts)]
     meta = {"title": title, "type": "index", "search": {"boost": BOOST["index"]}}
@@ -99,9 +97,9 @@ def timeline_rows(corpus: Corpus) -> dict[str, list[list[Event]]]:
     """Each period's rows (:func:`_rows`), periods in the order their first event is met."""
     periods: dict[str, list[Event]] = defaultdict(list)
     for document in corpus.documents:
-        for event in document.analysis.events:
-            periods[_period(event.date)].append(
-                (event.date, event.text, event.expression, document.slug, event.paragraph, document.title))
+        slug, title = document.slug, document.title
+        for date, text, paragraph, expression in document.analysis.events:
+            periods[_period(date)].append((date, text, expression, slug, paragraph, title))
     return {period: _rows(events) for period, events in periods.items()}
 
 

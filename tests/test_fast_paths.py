@@ -1,0 +1,273 @@
+"""The fast paths of page rendering (``markup``, ``yaml_emit``, the timeline's rows) give
+exactly what the straightforward versions they replaced give (kept here as the reference),
+for any input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from generator import markup, yaml_emit
+
+from test_properties import MARKDOWNISH, SETTINGS, YAML_TEXT, YAML_VALUES
+
+WHITE = st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000"
+                                     "\u200b\u202e\ufeff\x00\x7fab-*<>1.")), max_size=40)
+TEXT = st.one_of(st.text(max_size=300), MARKDOWNISH, WHITE)
+
+
+def test_other_space_is_every_white_space_character_but_the_space() -> None:
+    white = {chr(n) for n in range(0x110000) if chr(n).isspace()} - {" "}
+    assert {ch for ch in white if re.fullmatch(f"[{markup._OTHER_SPACE}]", ch)} == white
+    assert not any(re.fullmatch(f"[{markup._OTHER_SPACE}]", chr(n)) for n in range(0x3100) if chr(n) not in white)
+
+
+def reference_clean(text: str) -> str:
+    return " ".join(markup._INVISIBLE.sub("", text).split())
+
+
+def reference_text(value: str) -> str:
+    escaped = markup._SPECIAL_RE.sub(lambda m: markup._ESCAPES[m.group()], reference_clean(value))
+    return re.sub(r"^(\d+)\.", r"\1&#46;", escaped) if escaped[:1].isdigit() else escaped
+
+
+@SETTINGS
+@given(TEXT)
+@example(" a")
+@example("a ")
+@example("a  b")
+@example("a\u200b b")
+@example("1. x" + "y" * 200)
+def test_clean_and_text_match_the_reference(value: str) -> None:
+    assert markup.clean(value) == reference_clean(value)
+    assert markup.text(value) == reference_text(value)
+    assert markup.passage(value) == reference_text(value)
+
+
+def reference_relative(from_page: str, to_page: str) -> str:
+    from_dir, _, _ = from_page.rpartition("/")
+    to_dir, _, to_name = to_page.rpartition("/")
+    if from_dir == to_dir:
+        return to_name
+    source = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+PATHS = st.lists(st.sampled_from(["a", "b", "articles", "entities", "", "."]), max_size=4).map(
+    lambda parts: "/".join([*parts, "x.md"]))
+
+
+@SETTINGS
+@given(PATHS, PATHS)
+@example("index.md", "topics/t.md")
+@example("articles/a.md", "entities/person/p.md")
+@example("entities/person/p.md", "articles/a.md")
+@example("entities/person/p.md", "entities/place/q.md")
+@example("x.md", "/x.md")
+@example("/x.md", "a/x.md")
+def test_relative_matches_the_reference(from_page: str, to_page: str) -> None:
+    assert markup.relative(from_page, to_page) == reference_relative(from_page, to_page)
+
+
+# The emitter as it was: a list of lines per entry, strings made inert by a copy of the value first.
+def _reference_string(value: str) -> str:
+    if yaml_emit._PLAIN.fullmatch(value) and value.lower() not in yaml_emit._RESERVED:
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return yaml_emit._UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _reference_scalar(value: object) -> str:
+    if isinstance(value, str):
+        return _reference_string(str(value))
+    return yaml_emit.scalar(value)
+
+
+def _reference_entry(prefix: str, value: object, indent: str) -> list[str]:
+    kind = type(value)
+    if kind is str:
+        return [f"{indent}{prefix} {_reference_string(value)}"]  # type: ignore[arg-type]
+    if kind is dict and value:
+        lines = _reference_mapping(value, indent + "  ")  # type: ignore[arg-type]
+        if prefix == "-":
+            lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+            return lines
+        return [f"{indent}{prefix}", *lines]
+    if (kind is list or kind is tuple) and value:
+        inner = indent + "  " if prefix == "-" else indent
+        lines = [f"{indent}{prefix}"]
+        for item in value:  # type: ignore[attr-defined]
+            lines += _reference_entry("-", item, inner)
+        return lines
+    if kind is dict:
+        return [f"{indent}{prefix} {{}}"]
+    if kind is list or kind is tuple:
+        return [f"{indent}{prefix} []"]
+    if value is None or kind is int or kind is bool or kind is float or not isinstance(value, Mapping):
+        return [f"{indent}{prefix} {_reference_scalar(value)}"]
+    return _reference_entry(prefix, dict(value), indent)
+
+
+def _reference_mapping(mapping: Mapping[object, object], indent: str) -> list[str]:
+    lines: list[str] = []
+    for key, value in mapping.items():
+        lines += _reference_entry(f"{_reference_scalar(str(key))}:", value, indent)
+    return lines
+
+
+def reference_dump(mapping: Mapping[object, object]) -> str:
+    return "\n".join(_reference_mapping(mapping, "")) + "\n"
+
+
+def _reference_inert(value: object) -> object:
+    kind = type(value)
+    if kind is str:
+        return value.replace("<", "‹").replace(">", "›")  # type: ignore[union-attr]
+    if kind is list or kind is tuple:
+        return [_reference_inert(v) for v in value]  # type: ignore[union-attr]
+    if value is None or kind is int or kind is bool or kind is float:
+        return value
+    if kind is dict or isinstance(value, Mapping):
+        return {k: _reference_inert(v) for k, v in value.items()}  # type: ignore[union-attr]
+    if isinstance(value, str):
+        return _reference_inert(str(value))
+    return value
+
+
+def reference_seal(meta: Mapping[str, object], body: str) -> str:
+    meta = {markup.GENERATED_KEY: markup._PLACEHOLDER, **meta}
+    content = f"---\n{reference_dump(_reference_inert(dict(meta)))}---\n" + "\n" + body.rstrip("\n") + "\n"  # type: ignore[arg-type]
+    return content.replace(f"{markup.GENERATED_KEY}: {markup._PLACEHOLDER}",
+                           f"{markup.GENERATED_KEY}: sha256-{markup.page_hash(content)}", 1)
+
+
+class _Text(str):
+    """A str subclass: written as the plain string it holds."""
+
+
+class _Map(Mapping):
+    def __init__(self, items: dict) -> None:
+        self.items_ = items
+
+    def __getitem__(self, key):
+        return self.items_[key]
+
+    def __iter__(self):
+        return iter(self.items_)
+
+    def __len__(self) -> int:
+        return len(self.items_)
+
+
+ODD_VALUES = st.recursive(
+    st.one_of(YAML_VALUES, YAML_TEXT.map(_Text), st.tuples(YAML_TEXT, YAML_TEXT)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(YAML_TEXT, inner, max_size=3).map(_Map)),
+    max_leaves=8,
+)
+META = st.dictionaries(YAML_TEXT, st.one_of(YAML_VALUES, ODD_VALUES), max_size=6)
+
+
+@SETTINGS
+@given(META, st.text(max_size=200))
+@example({"title": "<b>x</b>", "tags": ["<i>"], "nested": {"a": ["<", {"b": ">"}]}}, "body\n\n")
+@example({"generated": "x"}, "b")
+@example({"generated": "sha256-" + "0" * 64}, "b")
+def test_dump_front_matter_and_seal_match_the_reference(meta: dict, body: str) -> None:
+    assert yaml_emit.dump(meta) == reference_dump(meta)
+    assert markup.front_matter(meta) == f"---\n{reference_dump(_reference_inert(dict(meta)))}---\n"  # type: ignore[arg-type]
+    sealed = markup.seal(meta, body)
+    assert sealed == reference_seal(meta, body)
+    assert markup.page_hash(sealed) == markup.sealed_hash(sealed) or markup.GENERATED_KEY in meta
+
+
+def test_seal_hash_is_sha256_of_the_page_with_its_hash_blanked() -> None:
+    page = markup.seal({"title": "T"}, "# T\n")
+    blank = re.sub(r"sha256-[0-9a-f]{64}", "sha256-" + "0" * 64, page, count=1)
+    assert markup.sealed_hash(page) == hashlib.sha256(blank.encode()).hexdigest()
+
+
+def reference_sealed_hash(content: str) -> str | None:
+    if not content.startswith("---\n"):
+        return None
+    end = content.find("\n---\n", 4)
+    match = re.search(r"^generated: sha256-([0-9a-f]{64})$", content[4:end] if end >= 0 else "", flags=re.M)
+    return match.group(1) if match else None
+
+
+HASH_LINES = st.sampled_from(["---\n", "generated: sha256-" + "a" * 64 + "\n", "generated: sha256-" + "b" * 64,
+                              "generated: sha256-" + "c" * 63 + "\n", "x: y\n", "\n---\n", "\n", "---"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(HASH_LINES, st.text(max_size=5)), max_size=8).map("".join))
+@example("---\ngenerated: sha256-" + "a" * 64 + "\n---\n")
+@example("---\ngenerated: sha256-" + "a" * 64 + "\n--")
+@example("---\ngenerated: sha256-" + "a" * 64 + "\nx\n---\n")
+def test_sealed_hash_matches_the_reference(content: str) -> None:
+    assert markup.sealed_hash(content) == reference_sealed_hash(content)
+
+
+def reference_page_hash(content: str) -> str:
+    blanked = re.sub(r"^generated: sha256-[0-9a-f]{64}$", "generated: sha256-" + "0" * 64, content, count=1, flags=re.M)
+    return hashlib.sha256(blanked.encode("utf-8")).hexdigest()
+
+
+@SETTINGS
+@given(st.lists(st.one_of(HASH_LINES, st.text(max_size=5)), max_size=8).map("".join))
+@example("---\ngenerated: sha256-" + "a" * 64 + "\n---\n“x”\n")
+def test_page_hash_matches_the_reference(content: str) -> None:
+    assert markup.page_hash(content) == reference_page_hash(content)
+
+
+
+def reference_rows(events: list) -> list:
+    rows: dict = {}
+    cited: dict = {}
+    for event in sorted(events, key=lambda e: (e[0], e[3], e[4]), reverse=True):
+        key = (event[0], event[1])
+        if key not in rows:
+            rows[key], cited[key] = [event], {event[3]}
+        elif event[3] not in cited[key]:
+            rows[key].append(event)
+            cited[key].add(event[3])
+    return list(rows.values())
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["2024-01-02", "2024-01", "2024"]), st.sampled_from(["a", "b", "c"]),
+                          st.just("x"), st.sampled_from(["s1", "s2", "s3"]), st.integers(0, 3), st.just("t")),
+                max_size=30))
+def test_timeline_rows_match_the_reference(events: list) -> None:
+    from generator.pages.timeline import _rows
+
+    assert _rows(events) == reference_rows(events)
+
+
+def reference_cite(citations, numbers, from_page: str) -> str:
+    links = []
+    for c in sorted(set(citations), key=lambda c: (numbers.get(c.slug, 0), c.paragraph)):
+        target = reference_relative(from_page, f"articles/{c.slug}.md")
+        links.append(f"[{numbers.get(c.slug, '?')}&nbsp;¶{c.paragraph + 1}]({target}#p{c.paragraph + 1})")
+    return " ".join(links)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "unnumbered"]), st.integers(0, 4)), max_size=12),
+       st.sampled_from(["topics/t.md", "index.md", "articles/x.md", "notes/deep/page.md"]))
+def test_cite_matches_the_reference(pairs, from_page: str) -> None:
+    """(Two slugs without a number citing the same paragraph were ordered by chance before: not drawn.)"""
+    from generator.models import Citation
+    from generator.pages.common import cite
+
+    citations = [Citation(slug, paragraph) for slug, paragraph in pairs]
+    numbers = {"a": 2, "b": 1, "c": 3}
+    assert cite(citations, numbers, from_page) == reference_cite(citations, numbers, from_page)
