@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from .corpus import write_corpus, write_extra_article
+from .run import compile_bytecode
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -35,6 +36,7 @@ PYTHON = sys.executable
 
 def _worktree(rev: str, where: Path) -> Path:
     subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(where), rev], check=True)
+    compile_bytecode(where)
     return where
 
 
