@@ -149,17 +149,19 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object, verdi
     documents = []
     counts: dict[str, dict[str, int]] = {}
     firsts: dict[str, dict[str, int]] = {}
-    mentions: dict[str, list[tuple[object, str]]] = defaultdict(list)
     for article in originals:
         analysis = by_source[article.source][1]
         per_type: dict[str, set[str]] = defaultdict(set)
         count: dict[str, int] = {}
         first: dict[str, int] = {}
-        for use, canonical in zip(analysis.uses, resolution.per_use[article.source]):
-            per_type[use.type].add(canonical)
-            key = f"{use.type}:{canonical}"  # entity_key
-            count[key] = count.get(key, 0) + use.count
-            first[key] = min(first.get(key, use.first), use.first)
+        for (type_, _, uses, paragraph, _), canonical in zip(analysis.uses, resolution.per_use[article.source]):
+            per_type[type_].add(canonical)
+            key = type_ + ":" + canonical  # entity_key
+            if key in count:  # two names of one entity in the article
+                count[key] += uses
+                first[key] = min(first[key], paragraph)
+            else:
+                count[key], first[key] = uses, paragraph
         editor_tags = tuple(tag(str(t)) for t in article.overrides.get("tags", []) or [])
         document = Document(
             article=article,
@@ -174,21 +176,19 @@ def assemble(pairs: Sequence[tuple[Article, Analysis]], knowledge: object, verdi
         documents.append(document)
         counts[document.slug] = dict(sorted(count.items()))
         firsts[document.slug] = dict(sorted(first.items()))
-        for key in count:
-            mentions[key].append((article.date, document.slug))
 
     documents.sort(key=lambda d: (d.article.date, d.slug), reverse=True)
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for document in documents:  # newest first, so each entity's list is too
+        for key in counts[document.slug]:
+            mentions[key].append(document.slug)
     entities = {
         entity_key(e.type, e.name): e for e in resolution.entities if entity_key(e.type, e.name) in mentions
     }
     return Corpus(
         documents=tuple(documents),
         entities=_unique_entity_slugs(entities),
-        mentions={
-            key: tuple(slug for _, slug in sorted(items, reverse=True))
-            for key, items in sorted(mentions.items())
-            if key in entities
-        },
+        mentions={key: tuple(slugs) for key, slugs in sorted(mentions.items()) if key in entities},
         counts=counts,
         first_paragraph=firsts,
     )

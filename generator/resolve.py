@@ -47,16 +47,23 @@ class Resolution:
     entities: tuple[Entity, ...]
     names: Mapping[tuple[str, str], str] = field(repr=False)
     """(article id, in-article name) -> canonical name."""
-    by_article: Mapping[str, Mapping[str, tuple[str, ...]]] = field(repr=False)
-    """article id -> entity type -> sorted canonical names."""
     per_use: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """article id -> ``canonical(article, use.name)`` for each of its uses, in order."""
+    uses: Mapping[str, Sequence[NameUse]] = field(default_factory=dict, repr=False)
+    """article id -> its uses, as given (what :meth:`entities_of` reads)."""
+    typed_names: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    """(type, in-article name) -> canonical name of the entity of that type."""
 
     def canonical(self, article_id: str, name: str) -> str:
         return self.names.get((article_id, name), name)
 
     def entities_of(self, article_id: str) -> Mapping[str, tuple[str, ...]]:
-        return self.by_article.get(article_id, {t: () for t in ENTITY_TYPES})
+        """Entity type -> sorted canonical names the article mentions (worked out when asked:
+        the corpus reads ``per_use``)."""
+        typed: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
+        for use in self.uses.get(article_id, ()):
+            typed[use.type].add(self.typed_names[(use.type, use.name)])
+        return {t: tuple(sorted(v)) for t, v in typed.items()}
 
 
 class _Union:
@@ -223,16 +230,14 @@ def resolve_uses(uses_by_article: Mapping[str, Sequence[NameUse]], knowledge: Kn
         aliases = tuple(sorted(forms[root] - {name}))
         entities.append(Entity(type=root[0], name=name, aliases=aliases, slug=slug))  # type: ignore[arg-type]
 
+    typed_names = {pair: canonical[root] for pair, root in root_of.items()}
     names: dict[tuple[str, str], str] = {}
-    by_article: dict[str, dict[str, tuple[str, ...]]] = {}
     per_use: dict[str, tuple[str, ...]] = {}
     for article, uses in uses_by_article.items():
-        typed: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
         local: dict[str, str] = {}
-        for use in uses:  # in the order of each name's last mention: the last one's type wins
-            target = local[use.name] = canonical[root_of[(use.type, use.name)]]
-            typed[use.type].add(target)
+        for use in uses:  # in the order of each name's last mention: the last one's name wins
+            local[use.name] = typed_names[(use.type, use.name)]
         names.update(((article, name), target) for name, target in local.items())
         per_use[article] = tuple([local[use.name] for use in uses])
-        by_article[article] = {t: tuple(sorted(v)) for t, v in typed.items()}
-    return Resolution(entities=tuple(entities), names=names, by_article=by_article, per_use=per_use)
+    return Resolution(entities=tuple(entities), names=names, per_use=per_use, uses=uses_by_article,
+                      typed_names=typed_names)
