@@ -73,16 +73,22 @@ def _analyse_in_worker(article: Article) -> bytes:
     return encode(analyse(article, _WORKER_KNOWLEDGE))
 
 
-def analyse_all(articles: Sequence[Article], knowledge: Knowledge, jobs: int) -> list[bytes]:
-    """Analyse articles in order, on ``jobs`` processes when there are enough of them; each
-    analysis comes back encoded as the cache stores it (MessagePack: smaller and faster to
-    send than a pickle, and stored without encoding it again).
+def analyse_all(articles: Sequence[Article], knowledge: Knowledge, jobs: int) -> list[Analysis | bytes]:
+    """Analyse articles in order, on ``jobs`` processes when there are enough of them. An
+    analysis made in this process comes back as it is; one made in a worker comes back
+    encoded as the cache stores it (MessagePack: smaller and faster to send than a pickle,
+    and stored without encoding it again), so each is encoded once and decoded at most once.
 
     Forked workers inherit the articles and the knowledge (nothing is sent to them); without
     ``fork`` a process pool gets them by pickle."""
     if can_fork() or jobs <= 1 or len(articles) < PARALLEL_THRESHOLD:
-        return fork_map(lambda article: encode(analyse(article, knowledge)), articles, jobs,
-                        min_items=PARALLEL_THRESHOLD)
+        here = os.getpid()
+
+        def task(article: Article) -> Analysis | bytes:
+            analysis = analyse(article, knowledge)
+            return analysis if os.getpid() == here else encode(analysis)
+
+        return fork_map(task, articles, jobs, min_items=PARALLEL_THRESHOLD)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(knowledge,)) as pool:
         return list(pool.map(_analyse_in_worker, articles, chunksize=max(16, len(articles) // (jobs * 8))))
 
@@ -92,11 +98,13 @@ def understand(
 ) -> list[tuple[Article, Analysis]]:
     found = cache.get_many(a.content_hash for a in articles) if cache else {}
     todo = [a for a in articles if a.content_hash not in found]
-    encoded = dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))
+    made = dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))
     if cache:
-        cache.put_many(encoded, keep=(a.content_hash for a in articles))
+        cache.put_many({key: value if isinstance(value, bytes) else encode(value) for key, value in made.items()},
+                       keep=(a.content_hash for a in articles))
     report.analysed, report.cached = len(todo), len(articles) - len(todo)
-    results = {**found, **{key: decode_analysis(blob) for key, blob in encoded.items()}}
+    results = {**found, **{key: decode_analysis(value) if isinstance(value, bytes) else value
+                           for key, value in made.items()}}
     return [(a, _apply_overrides(a, results[a.content_hash])) for a in articles]
 
 
