@@ -40,6 +40,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _JOINERS = frozenset((".", "of", "for", "on", "and", "&")) | PARTICLES
 """Words that can join two capitalised runs; see :meth:`_Article.connector`."""
 _QUOTE_OPEN = frozenset("‘“\"'(")
+_ARTICLES = frozenset(("the", "a", "an"))
 _CAP = attrgetter("cap")
 _new = tuple.__new__
 """Makes a named tuple from a tuple of its fields, without the Python-level ``__new__`` (for the many
@@ -140,7 +141,10 @@ class _Article:
                 complement = complement or (nxt.low in ("of", "for", "on") and toks[j - 1].low in ORG_OR_EVENT)
                 j += k
             initial = i == 0 or toks[i - 1].text in _QUOTE_OPEN
-            self.run(text, toks, i, j, initial, paragraph)
+            if j == i + 1:
+                self.word(text, toks, i, initial, paragraph)
+            else:
+                self.run(text, toks, i, j, initial, paragraph)
             i = j
 
     def placed(self, k: int) -> Tok:
@@ -208,6 +212,25 @@ class _Article:
         if paren and ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
             self.acronyms[toks[j + 1].text] = self.found[-1].name
 
+    def word(self, text: str, toks: list[Tok], i: int, initial: bool, paragraph: int) -> None:
+        """:meth:`run` for a run of one token (most runs are): the same rules, less the ones that
+        need several tokens (titles, descriptors, a trailing lower-case head word, "World War")."""
+        tok = toks[i]
+        low = tok.low
+        if low in _ARTICLES or initial and self.sentence_word(tok) and not self.known_word(low):
+            return
+        j = i + 1
+        paren = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
+        before = len(self.found)
+        if self.company_context(toks, i) and low not in TITLE_HEADS and self.head([low]) in (None, "organisation"):
+            self.add("organisation", tok.text, _name(tok.text), paragraph, "single")
+            self.companies.add(self.found[-1].name)
+        else:
+            after = toks[j].low if j < len(toks) else ""
+            self.classify_word(text, tok, paragraph, after, toks[j + 1 : j + 3] if after in CUES else [])
+        if paren and ACRONYM.fullmatch(toks[j + 1].text) and len(self.found) > before:
+            self.acronyms[toks[j + 1].text] = self.found[-1].name
+
     def company_context(self, toks: list[Tok], first: int) -> bool:
         """The words before a name say it is a company: "analysts at (the) X", "shares of X"."""
         k = first - 1
@@ -225,6 +248,10 @@ class _Article:
     def known(self, span: list[Tok]) -> bool:
         words = " ".join(t.text for t in span).lower()
         return place_name(words) is not None or self.knowledge.lookup(words) is not None
+
+    def known_word(self, low: str) -> bool:
+        """:meth:`known` for one token (its ``low``)."""
+        return place_name(low) is not None or self.knowledge.lookup(low) is not None
 
     # --- typing -----------------------------------------------------------
 
