@@ -142,10 +142,16 @@ def _mark_kind(text: str, i: int) -> str | None:
     return "either"
 
 
+def _has_mark(text: str) -> bool:
+    """Whether :data:`_MARKS` has anything to find in ``text``: most paragraphs have no quotation
+    mark, and ``in`` tells so several times faster than the pattern's search."""
+    return '"' in text or "“" in text or "”" in text or "„" in text or "«" in text or "»" in text
+
+
 def _spans(paragraphs: Sequence[str]) -> list[_Span]:
     marks = [
         (p, m.start(), kind)
-        for p, text in enumerate(paragraphs)
+        for p, text in enumerate(paragraphs) if _has_mark(text)
         for m in _MARKS.finditer(text)
         if (kind := _mark_kind(text, m.start()))
     ]

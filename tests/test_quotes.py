@@ -223,3 +223,9 @@ def test_titled_names_are_the_names_the_title_pattern_finds(paragraphs: list[str
     assert quotes._titled_names(paragraphs, lowered, title) == [
         m.group(1).split()[-1] for p in paragraphs for m in pattern.finditer(p)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab "“”„«»‘’\'\n') + ["\u201f", "\u00ab", "\u00bb"]), max_size=20))
+def test_has_mark_is_whether_the_marks_pattern_finds_one(text: str) -> None:
+    assert quotes._has_mark(text) == bool(quotes._MARKS.search(text))
