@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from functools import lru_cache
 from typing import Iterable
 
@@ -157,29 +159,94 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
     return None
 
 
-_CUES = re.compile(
-    rf"(?=[JFMASONDTYtym12])\b(?:(?P<month>{_MONTH}\b)"
-    r"|(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|(?P<year>1[89]\d\d|20\d\d)"
-    r"|(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|year|month|YEAR|MONTH|TODAY))"
+_CUE_INITIALS = "JFMASONDTYtym12"
+"""The characters a cue can begin with. (No ``W``: "Wednesday" has never been a cue, so a sentence
+whose only date word it is is not searched; kept so that the dates found stay the same.)"""
+_CUE_WORDS = (
+    ("month", r"{}\b", "Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
+                       "Sep Sept September Oct October Nov November Dec December"),
+    ("weekday", r"{}\b", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+    ("year", "{}", r"1[89]\d\d 20\d\d"),
+    ("rel", "{}", "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight year month YEAR MONTH TODAY"),
 )
+"""The cheap cues (:data:`_NEEDS`): the month and weekday names (whole words), a year, the words of
+relative dates; each begins at a word boundary."""
+
+
+def _cue_pattern() -> re.Pattern[str]:
+    """:data:`_CUE_WORDS` as one pattern whose alternatives are grouped by their first character, each
+    group opening with that character as a literal: re then skips at once to the characters that can
+    begin a cue instead of trying the pattern at every position. A word boundary before the cue is
+    written after its first (word) character: ``c(?<!\\w\\w)``, "the character before ``c`` is not a
+    word character". Only the group's name is read (``kind_c``), and at most one kind can match where
+    a cue begins (no cue is the start of a cue of another kind), so the order of the alternatives
+    does not matter."""
+    groups: dict[str, list[str]] = {}
+    for kind, form, words in _CUE_WORDS:
+        for word in words.split():
+            if word[0] in _CUE_INITIALS:
+                groups.setdefault(word[0], []).append((kind, form.format(word[1:])))
+    alternatives = []
+    for first, rests in groups.items():
+        by_kind: dict[str, list[str]] = {}
+        for kind, rest in rests:
+            by_kind.setdefault(kind, []).append(rest)
+        inner = "|".join(f"(?P<{kind}_{ord(first)}>{'|'.join(words)})" for kind, words in by_kind.items())
+        alternatives.append(rf"{re.escape(first)}(?<!\w\w)(?:{inner})")
+    return re.compile("|".join(alternatives))
+
+
+_CUES = _cue_pattern()
+_CUE_KIND = {name: name.split("_")[0] for name in _CUES.groupindex}
 _NEEDS = {
-    "mdy": "month", "dmy": "month", "md": "month", "dm": "month", "m_rel": "month", "my": "month", "m": "month",
-    "y": "year", "wd": "weekday", "rel_day": "rel", "rel_year": "rel",
+    "mdy": ("month", "year"), "dmy": ("month", "year"), "md": ("month", "digit"), "dm": ("month", "digit"),
+    "m_rel": ("month",), "my": ("month", "year"), "m": ("month",),
+    "y": ("year",), "wd": ("weekday",), "rel_day": ("rel",), "rel_year": ("rel",),
 }
-"""Which cheap cue a pattern needs: sentences without any cue are not searched at all."""
+"""The cues a pattern needs: a sentence without them is not searched with it. A pattern runs when
+its first cue is found; the others are what every match of it contains (a year after white space,
+where the cue pattern finds it too; a digit), so they only spare searches that could find nothing."""
 _SEARCHES = tuple((kind, _NEEDS[kind], pattern) for kind, pattern in _PATTERNS)
+_DIGIT = re.compile(r"\d")
 
 
-def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
-    """Every match of every pattern whose cue the sentence has, in pattern order.
+def _cues(sentence: str) -> set[str]:
+    """The cues of one sentence: the kinds of :data:`_CUES` it has, and ``digit``."""
+    cues = {_CUE_KIND[m.lastgroup] for m in _CUES.finditer(sentence)}  # type: ignore[index]
+    if "month" in cues and _DIGIT.search(sentence):
+        cues.add("digit")
+    return cues
+
+
+def _cues_of(texts: list[str]) -> list[set[str]]:
+    """:func:`_cues` of many sentences with one search of them all, joined by line breaks (a cue is
+    made of word characters and a line break is none: no cue spans two sentences, and each begins
+    where it would in its sentence alone)."""
+    found: list[set[str]] = [set() for _ in texts]
+    starts = list(accumulate(map(_PLUS_ONE, map(len, texts)), initial=0))
+    for m in _CUES.finditer("\n".join(texts)):
+        found[bisect_right(starts, m.start()) - 1].add(_CUE_KIND[m.lastgroup])  # type: ignore[index]
+    for text, cues in zip(texts, found):
+        if "month" in cues and _DIGIT.search(text):
+            cues.add("digit")
+    return found
+
+
+_PLUS_ONE = (1).__add__
+
+
+def _matches(sentence: str, cues: set[str] | None = None) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern whose cues the sentence has, in pattern order.
 
     Not remembered by sentence: real news seldom repeats a sentence word for word
     (3% of sentences of 259 real articles did), so a cache only paid off on the
     template sentences of the synthetic benchmark corpus (41% repeats)."""
-    cues = {m.lastgroup for m in _CUES.finditer(sentence)}
+    cues = _cues(sentence) if cues is None else cues
     if not cues:
         return ()
-    return tuple((kind, m) for kind, need, pattern in _SEARCHES if need in cues for m in pattern.finditer(sentence))
+    return tuple(
+        (kind, m) for kind, needs, pattern in _SEARCHES if cues.issuperset(needs) for m in pattern.finditer(sentence)
+    )
 
 
 def find_dates(sentence: str, today: _dt.date) -> list[tuple[int, str, str]]:
@@ -213,8 +280,9 @@ def resolve_dates(sentences: Iterable[Sentence], article_date: _dt.date) -> tupl
     """Every dated expression in the sentences, in reading order, without repeats."""
     events: list[DatedEvent] = []
     seen: set[tuple[str, int, str]] = set()
-    for sentence in sentences:
-        matches = _matches(sentence.text)
+    sentences = list(sentences)
+    for sentence, cues in zip(sentences, _cues_of([s.text for s in sentences])):
+        matches = _matches(sentence.text, cues) if cues else ()
         if not matches:
             continue
         for _, iso, expression in _dates(sentence.text, matches, article_date):

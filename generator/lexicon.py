@@ -1,17 +1,27 @@
-"""Words for :mod:`generator.entities`: the lists that type names, and tokens.
+"""Words for the entity extractor (:mod:`generator.runs`, :mod:`generator.entities`): the lists
+that type names, and tokens.
 
 * word lists (lower-cased frozensets): titles, head nouns, cues, particles;
 * word patterns (model numbers, acronyms, years) and the cached per-word
   helpers built on them (:func:`name_key`, :func:`model_key`, :func:`is_model`);
 * the tokens of a text (:class:`Tok`), read chunk by chunk (:func:`chunks`):
-  a chunk, the text between two spaces, is tokenised once and remembered.
+  a chunk, the text between two spaces, is tokenised once and remembered;
+  a chunk's offset in its text (:func:`chunk_offsets`) and the chunks without
+  the tokens of some spans of the text (:func:`leave_out`);
+* what a name's own words say: its head noun's type (:func:`head_type`), the
+  words before it that make it a company (:func:`company_context`), its surface
+  (:func:`span_text`, :func:`as_name`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
+
+from .models import EntityType
 
 
 def _words(text: str) -> frozenset[str]:
@@ -192,6 +202,31 @@ _MAX_CHUNKS = 1 << 17
 CHUNKS = _Chunks()
 
 
+def chunk_offsets(parts: list[str]) -> list[int]:
+    """The offset of each chunk of a text split at spaces (and, last, the text's length plus one)."""
+    return list(accumulate(map(_PLUS_ONE, map(len, parts)), initial=0))
+
+
+def leave_out(found: list[Chunk], offsets: list[int], taken: list[tuple[int, int]]) -> list[Chunk]:
+    """The chunks without the tokens that start in one of the ``taken`` spans of the text."""
+    found = list(found)
+    for start, end in taken:
+        if start >= end:
+            continue
+        first, last = bisect_right(offsets, start) - 1, bisect_left(offsets, end) - 1  # the chunks of its ends
+        found[first + 1 : last] = [_EMPTY] * (last - first - 1)  # all of those between start inside
+        for c in {first, last}:
+            tokens = found[c].tokens
+            kept = tuple(t for t in tokens if not start <= offsets[c] + t.start < end)
+            if len(kept) < len(tokens):
+                found[c] = _new(Chunk, (kept, found[c].lower))
+    return found
+
+
+_EMPTY = Chunk((), ())
+_PLUS_ONE = (1).__add__
+
+
 def chunks(parts: list[str]) -> list[Chunk]:
     """The chunks of a text split at each space (``text.split(" ")``; other white space stays
     inside a chunk, where :data:`TOKEN` skips it as it would in the whole text)."""
@@ -232,3 +267,42 @@ def is_model(word: str) -> bool:
         (MODEL.fullmatch(word) and not ACRONYM.fullmatch(word)) or WORD_NUMBER.fullmatch(word)
         or (MODEL.fullmatch(word) and any(c.isdigit() for c in word) and len(word) > 3)
     )
+
+
+# --- names: what their words say -------------------------------------------
+
+def head_type(words: list[str]) -> EntityType | None:
+    """The type a name's head noun gives it (``... Commission``, ``Lake ...``, ``... Summit``), if any."""
+    for index, word in enumerate(words):
+        if word in ("of", "for", "on") and index:
+            words = words[:index]
+            break
+    last = words[-1]
+    if last in ORG_HEADS:
+        return "organisation"
+    if last in PLACE_HEADS or words[0] in ("mount", "lake", "cape"):
+        return "place"
+    if last in EVENT_HEADS or words[0] == "operation":
+        return "event"
+    return None
+
+
+def company_context(toks: list[Tok], first: int) -> bool:
+    """The words before a name say it is a company: "analysts at (the) X", "shares of X"."""
+    k = first - 1
+    if k >= 1 and toks[k].low == "the":
+        k -= 1
+    if k < 1:
+        return False
+    word, before = toks[k].low, toks[k - 1].low
+    return (word == "at" and before in STAFF_AT) or (word == "of" and before in STAKE_OF)
+
+
+def span_text(text: str, span: list[Tok]) -> str:
+    """The surface of a span: a single token's text, or the sentence from its first to its last token."""
+    return span[0].text if len(span) == 1 else text[span[0].start:span[-1].end]
+
+
+def as_name(surface: str) -> str:
+    """Upper-case the first letter of a lower-case leading word (``second World War``)."""
+    return surface[:1].upper() + surface[1:] if surface[:1].islower() else surface

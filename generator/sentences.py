@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st mt ft jr sr
@@ -28,8 +28,9 @@ MAX_SENTENCE = 2000
 (or inside a word, if there is no space in the second half of the piece)."""
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a body (a named tuple: an article has dozens, made by one comprehension)."""
+
     text: str
     paragraph: int
     index: int
@@ -101,7 +102,11 @@ def _split(paragraph: str) -> tuple[str, ...]:
 def split_paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[Sentence]:
     """All sentences of a body, each knowing its paragraph."""
     return [
-        Sentence(text=s, paragraph=p, index=i)
+        _new(Sentence, (s, p, i))
         for p, paragraph in enumerate(paragraphs)
-        for i, s in enumerate(split(paragraph))
+        for i, s in enumerate(_split(paragraph))
     ]
+
+
+_new = tuple.__new__
+"""Makes a named tuple from a tuple of its fields, without the Python-level ``__new__``."""

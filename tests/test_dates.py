@@ -168,3 +168,34 @@ def test_the_look_aheads_change_no_match(text: str) -> None:
         ], kind
     plain_future = re.compile(_without_first_lookahead(dates._FUTURE.pattern), dates._FUTURE.flags)
     assert bool(dates._FUTURE.search(text)) == bool(plain_future.search(text))
+
+
+_PLAIN_CUES = re.compile(
+    rf"(?=[JFMASONDTYtym12])\b(?:(?P<month>{dates._MONTH}\b)"
+    r"|(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|(?P<year>1[89]\d\d|20\d\d)"
+    r"|(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|year|month|YEAR|MONTH|TODAY))"
+)
+"""The cue pattern as it was written before its alternatives were grouped by first character."""
+_CUE_PIECES = st.sampled_from([
+    "May", "Mayor", "Junes", "JUNE", "Sep", "Sept.", "September", "Septembers", "Monday's", "Wednesday", "2024",
+    "19999", "x2020", "2020-21", "Today", "tODAY", "years", "month", "MONTH", "yesterday", "Yesterdays", "mid",
+    "-", " ", "\n", "_", "é", "1", "2", "0", "\u0665", "ſ",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.one_of(_CUE_PIECES, st.text(max_size=2)), max_size=10).map("".join), max_size=5))
+def test_cues_are_the_plain_patterns_cues_and_one_search_finds_each_sentences(texts: list[str]) -> None:
+    for text in texts:
+        plain = {m.lastgroup for m in _PLAIN_CUES.finditer(text)}
+        assert dates._cues(text) == plain | ({"digit"} if "month" in plain and re.search(r"\d", text) else set())
+    assert dates._cues_of(texts) == [dates._cues(text) for text in texts]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATE_TEXTS)
+def test_a_pattern_finds_nothing_without_the_cues_it_needs(text: str) -> None:
+    cues = dates._cues(text)
+    for kind, needs, pattern in dates._SEARCHES:
+        if needs[0] in cues and not cues.issuperset(needs):
+            assert not pattern.search(text), kind

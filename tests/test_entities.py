@@ -139,3 +139,9 @@ def test_regions_and_lines_news_names() -> None:
     assert {("place", "Line of Actual Control"), ("place", "Ladakh"), ("place", "Kashmir"), ("place", "Crimea"),
             ("place", "Xinjiang"), ("place", "Arunachal Pradesh"), ("place", "Tamil Nadu")} <= got
     assert not {name for _, name in got} & {"Lac", "Actual Control", "LAC"}
+
+
+def test_upper_case_is_upper_case_again() -> None:
+    """``mentions`` looks an acronym up among the article's initials only if the name is its own
+    upper case: an upper-cased string of initials is, since upper-casing changes no character twice."""
+    assert not [c for c in map(chr, range(0x110000)) if c.upper().upper() != c.upper()]

@@ -9,9 +9,9 @@ from itertools import chain
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.entities import _Article, _chunk_offsets, _leave_out
+from generator.runs import Runs
 from generator.knowledge import load_knowledge
-from generator.lexicon import LOWER_WORDS, TOKEN, Tok, chunks
+from generator.lexicon import LOWER_WORDS, TOKEN, Tok, chunk_offsets, chunks, leave_out
 from generator.sentences import is_abbreviation
 
 PIECES = st.sampled_from(
@@ -33,7 +33,7 @@ def tokens_by_pattern(text: str) -> list[tuple[str, bool, int, int]]:
 
 def tokens_by_chunks(text: str) -> list[tuple[str, bool, int, int]]:
     parts = text.split(" ")
-    offsets = _chunk_offsets(parts)
+    offsets = chunk_offsets(parts)
     return [
         (t.text, t.possessive, offsets[c] + t.start, offsets[c] + t.end)
         for c, chunk in enumerate(chunks(parts))
@@ -55,8 +55,8 @@ def test_chunk_tokens_are_the_texts_tokens(text: str) -> None:
 def test_left_out_spans_drop_the_tokens_that_start_in_them(text: str, spans: list[tuple[int, int]]) -> None:
     taken = [(start, min(len(text), start + size)) for start, size in spans if start < len(text)]
     parts = text.split(" ")
-    offsets = _chunk_offsets(parts)
-    kept = _leave_out(chunks(parts), offsets, taken)
+    offsets = chunk_offsets(parts)
+    kept = leave_out(chunks(parts), offsets, taken)
     got = [(offsets[c] + t.start, t.text) for c, chunk in enumerate(kept) for t in chunk.tokens]
     want = [(start, word) for word, _, start, _ in tokens_by_pattern(text) if not any(a <= start < b for a, b in taken)]
     assert got == want
@@ -65,7 +65,7 @@ def test_left_out_spans_drop_the_tokens_that_start_in_them(text: str, spans: lis
 @settings(max_examples=300)
 @given(TEXTS)
 def test_placed_tokens_have_their_offsets_in_the_sentence(text: str) -> None:
-    state = _Article(load_knowledge(), frozenset())
+    state = Runs(load_knowledge(), frozenset())
     state.parts, state.counts, state.offsets = text.split(" "), [], []
     state.chunks = chunks(state.parts)
     state.toks = list(chain.from_iterable(c.tokens for c in state.chunks))

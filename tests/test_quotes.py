@@ -186,3 +186,46 @@ def test_verbs_grouped_by_first_letter_find_what_the_plain_list_finds(text: str)
 @given(st.text(alphabet=st.sampled_from(list("aZ09_ -'\".,“”’\t\n") + ["é", "ß", "İ", "Σ", "\u212a", "\x00", "\x7f"]), max_size=40))
 def test_quotation_words_are_the_words_between_non_word_runs(text: str) -> None:
     assert quotes.words(text) == re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def test_unlowered_are_the_characters_ignorecase_matches_with_ascii_unlike_lower() -> None:
+    """Outside :data:`quotes._UNLOWERED`, a character matches an ASCII character under
+    ``re.IGNORECASE`` exactly when ``str.lower`` makes them equal, one character for one."""
+    any_ascii = re.compile("[\x00-\x7f]", re.IGNORECASE)
+    ascii_patterns = [re.compile(re.escape(chr(a)), re.IGNORECASE) for a in range(128)]
+    odd = set()
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1:
+            odd.add(ch)
+        elif any_ascii.fullmatch(ch) or low.isascii():  # elsewhere neither side has an ASCII character
+            matched = {chr(a) for a, p in enumerate(ascii_patterns) if p.fullmatch(ch)}
+            if matched != {chr(a) for a in range(128) if chr(a).lower() == low}:
+                odd.add(ch)
+    assert odd == {chr(code) for code in range(0x110000) if quotes._UNLOWERED.fullmatch(chr(code))}
+
+
+_TITLE_TEXT = st.lists(st.sampled_from([
+    "Minister", "minister", "MINISTER", "the", "Defence", "defence", "Wang", "Yi", "Lee", "o'Neil", "Jean-Paul",
+    "ministers", "xMinister", "_minister", " ", "  ", "\t", ",", ".", "-", "’", "é", "İ", "ı", "ſ", "\u212a", "K", "k",
+    "spokesman", "Spokesman", "SPOKESMAN", "spokeſman", "1", "A",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TITLE_TEXT, min_size=1, max_size=3),
+       st.sampled_from(["Minister", "Defence Minister", "minister", "spokesman", "Spokesman", "Jean-Paul", "o'Neil",
+                        "Ministre’s", "Ministère", "Kinister", "\u212ainister"]))
+def test_titled_names_are_the_names_the_title_pattern_finds(paragraphs: list[str], title: str) -> None:
+    lowered = [None if quotes._UNLOWERED.search(p) else p.lower() for p in paragraphs]
+    pattern = quotes._title_pattern(title)
+    assert quotes._titled_names(paragraphs, lowered, title) == [
+        m.group(1).split()[-1] for p in paragraphs for m in pattern.finditer(p)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab "“”„«»‘’\'\n') + ["\u201f", "\u00ab", "\u00bb"]), max_size=20))
+def test_has_mark_is_whether_the_marks_pattern_finds_one(text: str) -> None:
+    assert quotes._has_mark(text) == bool(quotes._MARKS.search(text))

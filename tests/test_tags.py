@@ -121,3 +121,10 @@ def test_relations_only_in_paragraphs_with_a_hyphenated_name(paragraphs: tuple[s
             if m.group(2) in tags_module._RELATION_NOUNS:
                 counts[f"{slug(m.group(1))}-{tags_module._RELATION_NOUNS[m.group(2)]}"] += 1
     assert tags_module._relations(paragraphs) == counts
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAGRAPHS)
+def test_pairs_are_the_neighbouring_content_words_of_each_run(paragraphs: tuple[str, ...]) -> None:
+    text = "\n".join(paragraphs)
+    assert list(tags_module._pairs(text)) == _reference_pairs(text)
