@@ -159,9 +159,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, today: _dt.date) -> str
     return None
 
 
-_CUE_INITIALS = "JFMASONDTYtym12"
-"""The characters a cue can begin with. (No ``W``: "Wednesday" has never been a cue, so a sentence
-whose only date word it is is not searched; kept so that the dates found stay the same.)"""
+_CUE_INITIALS = "JFMASONDTWYtym12"
+"""The characters a cue can begin with (the initials of the words below)."""
 _CUE_WORDS = (
     ("month", r"{}\b", "Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
                        "Sep Sept September Oct October Nov November Dec December"),
