@@ -88,11 +88,11 @@ def relative(from_page: str, to_page: str) -> str:
     to_dir, to_slash, to_name = to_page.rpartition("/")
     if from_dir == to_dir:
         return to_name
-    return _route(from_dir + from_slash, to_dir + to_slash) + to_name
+    return route(from_dir + from_slash, to_dir + to_slash) + to_name
 
 
 @lru_cache(maxsize=4096)
-def _route(from_dir: str, to_dir: str) -> str:
+def route(from_dir: str, to_dir: str) -> str:
     """What goes before a file name in ``to_dir`` in a link from a page in ``from_dir``
     (both ``''`` or ending with ``/``). Remembered: a site has a handful of folders, and
     pages link hundreds of thousands of times."""

@@ -11,7 +11,7 @@ from .. import markup
 from ..corpus import Corpus, entity_key
 from ..entities import is_heading
 from ..models import Document, Page, input_hash
-from .common import BOOST, TYPE_LABELS, anchor, long_date, safe_url
+from .common import BOOST, TYPE_LABELS, Context, Links, anchor, long_date, safe_url
 
 RELATED = 5
 RELATED_BLOCK = 1000
@@ -60,11 +60,10 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str],
-                version: str) -> str:
-    """Hash of everything :func:`render` reads for this article (and the code ``version``);
-    ``paths`` is :func:`common.entity_paths`."""
-    digests, by_slug = corpus.digest_by_slug, corpus.by_slug
+def fingerprint(context: Context, document: Document, related: tuple[str, ...], version: str) -> str:
+    """Hash of everything :func:`render` reads for this article (and the code ``version``)."""
+    corpus, paths = context.corpus, context.paths
+    digests, cards = corpus.digest_by_slug, corpus.cards
     article = document.article
     inputs = (
         version, document.slug, article.source, article.content_hash, article.date,
@@ -73,7 +72,7 @@ def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], pa
         [paths.get(entity_key(t, n)) for t, names in document.entities.items() for n in names],
         [(s, digests[s].topic.title, corpus.digest_path(s)) for s in corpus.appears_in.get(document.slug, ())
          if s in digests],
-        [corpus.cards[s] for s in related if s in by_slug],
+        [cards[s] for s in related if s in cards],
     )
     return input_hash(inputs)
 
@@ -108,23 +107,49 @@ def front_matter(corpus: Corpus, document: Document) -> dict[str, object]:
     return meta
 
 
-def entity_links(document: Document, from_page: str, paths: Mapping[str, str]) -> list[str]:
+def entity_links(document: Document, links: Links) -> list[str]:
+    """``- **People:** [A](…) · B``: a line per type of entity the article names, each name
+    linked to its page if it has one."""
     lines = []
     for type_, label in TYPE_LABELS.items():
-        names = document.entities.get(type_, ())
-        if not names:
-            continue
-        links = []
-        for name in names:
-            path = paths.get(entity_key(type_, name))
-            links.append(markup.text(name) if path is None else markup.link(name, markup.relative(from_page, path)))
-        lines.append(f"- **{label}:** " + " · ".join(links))
+        names = document.entities.get(type_)
+        if names:
+            lines.append(f"- **{label}:** " + " · ".join([links.entity(type_, name) or markup.text(name)
+                                                         for name in names]))
     return lines
 
 
-def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str]) -> str:
+CLOSING = frozenset(".!?\"”’:;,)")
+"""Last characters for which ``entities.is_heading`` says no at once: the article text
+checks them first, without the call (most paragraphs end with a full stop)."""
+_ANCHORS: list[str] = []
+"""``{: #p1 }``, ``{: #p2 }``, ...: the anchor line of each paragraph, made once."""
+
+
+def _anchor_lines(count: int) -> list[str]:
+    while len(_ANCHORS) < count:
+        _ANCHORS.append(f"{{: #{anchor(len(_ANCHORS))} }}")
+    return _ANCHORS[:count]
+
+
+def text_lines(paragraphs: tuple[str, ...]) -> list[str]:
+    """The article's text: each paragraph escaped (in bold if it is a section heading,
+    not the first), its anchor line, an empty line."""
+    shown = [markup.passage(paragraph) for paragraph in paragraphs]
+    for n in range(1, len(paragraphs)):
+        paragraph = paragraphs[n]
+        if paragraph[-1:] not in CLOSING and is_heading(paragraph):
+            shown[n] = f"**{shown[n]}**"
+    lines = [""] * (3 * len(shown))
+    lines[0::3] = shown
+    lines[1::3] = _anchor_lines(len(shown))
+    return lines
+
+
+def body(context: Context, document: Document, related: tuple[str, ...]) -> str:
+    corpus = context.corpus
+    links = context.links(document.path)
     article, analysis = document.article, document.analysis
-    here = document.path
     out = [f"# {markup.text(analysis.headline)}", ""]
     facts = [f"**{long_date(article.date)}**"]
     if analysis.dateline:
@@ -137,7 +162,7 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Ma
         out += [f"[Original article]({url})", ""]
     out += ['!!! abstract "Summary"', "", f"    {markup.text(analysis.summary)}", ""]
 
-    entities = entity_links(document, here, paths)
+    entities = entity_links(document, links)
     if entities:
         out += ["## Who and what", "", *entities, ""]
     if document.quotes:
@@ -153,32 +178,21 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Ma
     appears = [s for s in corpus.appears_in.get(document.slug, ()) if s in digests]
     if appears:
         out += ["## Appears in", ""]
-        for slug in appears:
-            target = markup.relative(here, corpus.digest_path(slug))
-            out.append(f"- {markup.link(digests[slug].topic.title, target)}")
+        out += [f"- {links.digest(slug)}" for slug in appears]
         out.append("")
-    by_slug = corpus.by_slug
-    near = [by_slug[s] for s in related if s in by_slug]
+    cards = corpus.cards
+    near = [links.listed(s) for s in related if s in cards]
     if near:
-        out += ["## Related articles", ""]
-        for other in near:
-            out.append(
-                f"- {markup.link(other.title, markup.relative(here, other.path))} · {long_date(other.article.date)}"
-            )
-        out.append("")
+        out += ["## Related articles", "", *near, ""]
     if document.copies:
         names = ", ".join(f"`{markup.clean(c).replace('`', '')}`" for c in document.copies)
         out += [f"*Also received, near-identical, as {names}; counted once.*", ""]
     out += [f"*Source file `{markup.clean(article.source).replace('`', '')}` · id {article.id}*", ""]
     out += ["## Article text", ""]
-    for n, paragraph in enumerate(analysis.paragraphs):
-        shown = markup.passage(paragraph)
-        out += [f"**{shown}**" if n and is_heading(paragraph) else shown, f"{{: #{anchor(n)} }}", ""]
+    out += text_lines(analysis.paragraphs)
     return "\n".join(out)
 
 
-
-def render(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str]) -> Page:
-    """The article's page; ``related`` is its entry of :func:`related_articles`, ``paths``
-    is :func:`common.entity_paths`."""
-    return Page(document.path, markup.seal(front_matter(corpus, document), body(corpus, document, related, paths)))
+def render(context: Context, document: Document, related: tuple[str, ...]) -> Page:
+    """The article's page; ``related`` is its entry of :func:`related_articles`."""
+    return Page(document.path, markup.seal(front_matter(context.corpus, document), body(context, document, related)))

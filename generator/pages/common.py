@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .. import markup
-from ..corpus import Corpus
+from ..corpus import Corpus, entity_key
 from ..models import Citation, Page
 
 TYPE_LABELS = {
@@ -47,6 +47,91 @@ def entity_paths(corpus: Corpus) -> dict[str, str]:
     """``type:name`` -> the page of every entity that has one: one lookup, where pages would
     test membership and build the path some 300,000 times at 5,000 articles."""
     return {key: corpus.entity_path(key) for key in corpus.entities}
+
+
+class Links:
+    """Markdown links from the pages of one folder to the site's articles, digests and
+    entities, each made the first time it is asked for and then remembered for the run:
+    at 5,000 articles an article is listed on dozens of pages and an entity is linked
+    from hundreds, and working out the route and escaping the title each time was about
+    a tenth of rendering. What a link says depends only on the folder it is made in, so
+    every page of the folder shares one :class:`Links` (:meth:`Context.links`)."""
+
+    def __init__(self, context: Context, folder: str) -> None:
+        self.corpus = context.corpus
+        self.paths = context.paths
+        self.folder = folder
+        """``''`` or a folder ending with ``/``, relative to docs/."""
+        self._targets: dict[str, str] = {}
+        self._articles: dict[str, str] = {}
+        self._listed: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
+        self._entities: dict[str, dict[str, str | None]] = {}
+
+    def target(self, path: str) -> str:
+        """Where a link from this folder to the docs ``path`` points (``markup.relative``)."""
+        to_dir, slash, name = path.rpartition("/")
+        return name if to_dir + slash == self.folder else markup.route(self.folder, to_dir + slash) + name
+
+    def article_target(self, slug: str) -> str:
+        """The target of the article page ``slug`` (to which an ``#anchor`` may be added)."""
+        target = self._targets.get(slug)
+        if target is None:
+            target = self._targets[slug] = self.target(f"articles/{slug}.md")
+        return target
+
+    def article(self, slug: str) -> str:
+        """``[headline](target)`` of the article ``slug``."""
+        link = self._articles.get(slug)
+        if link is None:
+            link = self._articles[slug] = markup.link(self.corpus.cards[slug][1], self.article_target(slug))
+        return link
+
+    def listed(self, slug: str) -> str:
+        """The article ``slug`` as an item of a list: ``- [headline](target) · 10 December 2024``."""
+        item = self._listed.get(slug)
+        if item is None:
+            item = self._listed[slug] = f"- {self.article(slug)} · {long_date(self.corpus.cards[slug][2])}"
+        return item
+
+    def digest(self, slug: str) -> str:
+        """``[title](target)`` of the digest of the topic ``slug``."""
+        link = self._digests.get(slug)
+        if link is None:
+            title = self.corpus.digest_by_slug[slug].topic.title
+            link = self._digests[slug] = markup.link(title, self.target(self.corpus.digest_path(slug)))
+        return link
+
+    def entity(self, type_: str, name: str) -> str | None:
+        """``[name](target)`` of the entity's page, or None if it has none."""
+        made = self._entities.get(type_)
+        if made is None:
+            made = self._entities[type_] = {}
+        try:
+            return made[name]
+        except KeyError:
+            path = self.paths.get(entity_key(type_, name))
+            link = made[name] = None if path is None else markup.link(name, self.target(path))
+            return link
+
+
+class Context:
+    """What the renderers of one run share besides the corpus: the entity paths and the
+    links made from each folder. Made by ``render_site``; pages rendered on forked
+    workers use (and add to) the copy each worker inherits."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.paths = entity_paths(corpus)
+        self._links: dict[str, Links] = {}
+
+    def links(self, page: str) -> Links:
+        """The links made from ``page``'s folder."""
+        folder = page[: page.rfind("/") + 1]
+        links = self._links.get(folder)
+        if links is None:
+            links = self._links[folder] = Links(self, folder)
+        return links
 
 
 def anchor(paragraph: int) -> str:

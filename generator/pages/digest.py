@@ -8,7 +8,7 @@ from .. import markup
 from ..corpus import Corpus, entity_key
 from ..digests import MAX_DIGEST_ARTICLES, MAX_TIMELINE
 from ..models import Citation, Digest, Page, input_hash
-from .common import BOOST, TYPE_LABELS, cite, long_date
+from .common import BOOST, TYPE_LABELS, Context, cite, long_date
 
 INCLUDE_DIR = ".digests"
 """Where the digest of an editor's topic page is written; a MkDocs hook appends it to the page."""
@@ -35,9 +35,10 @@ def front_matter(corpus: Corpus, digest: Digest) -> dict[str, object]:
     }
 
 
-def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]) -> list[str]:
-    """Everything below the title; ``here`` is the page the links are relative to, ``paths``
-    :func:`common.entity_paths`."""
+def sections(context: Context, digest: Digest, here: str) -> list[str]:
+    """Everything below the title; ``here`` is the page the links are relative to."""
+    corpus = context.corpus
+    links = context.links(here)
     numbers = numbering(digest)
     by_slug = corpus.by_slug
     total = len(digest.topic.members)
@@ -85,10 +86,9 @@ def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]
     lines = []
     for type_, label in TYPE_LABELS.items():
         names = digest.entities.get(type_, ())
-        links = [markup.link(n, markup.relative(here, path))
-                 for n in names if (path := paths.get(entity_key(type_, n))) is not None]
-        if links:
-            lines.append(f"- **{label}:** " + " · ".join(links))
+        named = [link for n in names if (link := links.entity(type_, n)) is not None]
+        if named:
+            lines.append(f"- **{label}:** " + " · ".join(named))
     if lines:
         out += ["## People, places and things", "", *lines, ""]
     out += ["## Articles", ""]
@@ -97,8 +97,7 @@ def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]
         document = by_slug.get(slug)
         if document is None:
             continue
-        link = markup.link(document.title, markup.relative(here, document.path))
-        out.append(f"{numbers[slug]}. {link} · {long_date(document.article.date)}  ")
+        out.append(f"{numbers[slug]}. {links.article(slug)} · {long_date(document.article.date)}  ")
         out.append(f"    {markup.text(contributions.get(slug, document.analysis.summary))}")
     if total > MAX_ARTICLES_LISTED:
         out.append(f"\n*…and {total - MAX_ARTICLES_LISTED} older articles.*")
@@ -106,8 +105,9 @@ def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]
     return out
 
 
-def fingerprint(corpus: Corpus, digest: Digest, paths: Mapping[str, str], version: str) -> str:
+def fingerprint(context: Context, digest: Digest, version: str) -> str:
     """Hash of everything :func:`render` reads: the digest (by its key) and the listed articles."""
+    corpus, paths = context.corpus, context.paths
     by_slug = corpus.by_slug
     listed = [(s, by_slug[s].title, by_slug[s].article.date, by_slug[s].analysis.summary)
               for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in by_slug]
@@ -117,10 +117,9 @@ def fingerprint(corpus: Corpus, digest: Digest, paths: Mapping[str, str], versio
     return input_hash(inputs)
 
 
-def render(corpus: Corpus, digest: Digest, paths: Mapping[str, str]) -> Page:
-    """A generated digest page, or, for an editor's topic, the include the hook appends
-    (``paths`` is :func:`common.entity_paths`)."""
-    return Page(path(digest), markup.seal(*_meta_and_body(corpus, digest, paths)))
+def render(context: Context, digest: Digest) -> Page:
+    """A generated digest page, or, for an editor's topic, the include the hook appends."""
+    return Page(path(digest), markup.seal(*_meta_and_body(context, digest)))
 
 
 def path(digest: Digest) -> str:
@@ -128,13 +127,13 @@ def path(digest: Digest) -> str:
     return f"{INCLUDE_DIR}/{digest.topic.page}" if digest.topic.page else f"topics/{digest.topic.slug}.md"
 
 
-def _meta_and_body(corpus: Corpus, digest: Digest, paths: Mapping[str, str]) -> tuple[dict[str, object], str]:
+def _meta_and_body(context: Context, digest: Digest) -> tuple[dict[str, object], str]:
     if digest.topic.page:
         here = digest.topic.page
-        body = ["## Digest", "", *sections(corpus, digest, here, paths)]
+        body = ["## Digest", "", *sections(context, digest, here)]
         meta = {"include_for": digest.topic.page, "topic": digest.topic.slug,
                 "updated": digest.updated.isoformat()}
         return meta, "\n".join(body)
     here = f"topics/{digest.topic.slug}.md"
-    body = [f"# {markup.text(digest.topic.title)}", "", *sections(corpus, digest, here, paths)]
-    return front_matter(corpus, digest), "\n".join(body)
+    body = [f"# {markup.text(digest.topic.title)}", "", *sections(context, digest, here)]
+    return front_matter(context.corpus, digest), "\n".join(body)

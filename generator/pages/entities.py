@@ -12,7 +12,7 @@ from .. import markup
 from ..corpus import Corpus, entity_key
 from ..models import Entity, Page, Quote, input_hash
 from ..quotes import words
-from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
+from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, Context, PageJob, anchor, long_date
 
 MAX_LISTED = 100
 CO_MENTIONED = 10
@@ -82,11 +82,13 @@ def _quotes(corpus: Corpus, key: str, entity: Entity) -> list[tuple[Quote, str]]
     return [(q, s) for q, s in corpus.quotes_by_speaker.get(entity.name, ()) if s in mentioned][:MAX_LISTED]
 
 
-def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
+def entity_page(context: Context, key: str, entity: Entity, digests_of: dict[str, list[str]],
                 co: list[tuple[str, int]]) -> Page:
-    here = corpus.entity_path(key)
+    corpus = context.corpus
+    here = context.paths[key]
+    links = context.links(here)
     slugs = corpus.mentions.get(key, ())
-    by_slug = corpus.by_slug
+    cards = corpus.cards
     seen = _seen(corpus, slugs)
     out = [f"# {markup.text(entity.name)}", "", f"*{TYPE_SINGULAR[entity.type]}*", ""]
     if entity.aliases:
@@ -100,10 +102,8 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     digest_slugs = digests_of.get(key, ())
     if digest_slugs:
         out += ["## Stories and topics", ""]
-        for slug in digest_slugs:
-            digest = corpus.digest_by_slug[slug]
-            link = markup.link(digest.topic.title, markup.relative(here, corpus.digest_path(slug)))
-            out.append(f"- {link}")  # no date, by title: a new article must not rewrite every entity page of the story
+        # no date, by title: a new article must not rewrite every entity page of the story
+        out += [f"- {links.digest(slug)}" for slug in digest_slugs]
         out.append("")
     quotes = _quotes(corpus, key, entity)
     if quotes:
@@ -113,21 +113,19 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
             said.setdefault(words(quote.text), []).append((quote, slug))
         for cited in said.values():
             sources = " · ".join(
-                f"[{long_date(by_slug[slug].article.date)}]({markup.relative(here, by_slug[slug].path)}#{anchor(q.paragraph)})"
+                f"[{long_date(cards[slug][2])}]({links.article_target(slug)}#{anchor(q.paragraph)})"
                 for q, slug in cited)
             out += [f"> “{markup.text(cited[0][0].text)}”  ", f"> — {sources}", ""]
     out += ["## Articles", ""]
-    for slug in slugs[:MAX_LISTED]:
-        document = by_slug[slug]
-        out.append(f"- {markup.link(document.title, markup.relative(here, document.path))} · {long_date(document.article.date)}")
+    out += [links.listed(slug) for slug in slugs[:MAX_LISTED]]
     if len(slugs) > MAX_LISTED:
         out.append(f"\n*…and {len(slugs) - MAX_LISTED} older articles.*")
     out.append("")
     if co:
         out += ["## Often mentioned with", ""]
         for other, n in co:
-            name = corpus.entities[other].name
-            out.append(f"- {markup.link(name, markup.relative(here, corpus.entity_path(other)))} · {n}")
+            named = corpus.entities[other]
+            out.append(f"- {links.entity(named.type, named.name)} · {n}")
         out.append("")
     meta = {
         "title": markup.clean(entity.name),
@@ -156,15 +154,16 @@ def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
     return {key: sorted(slugs, key=order.__getitem__) for key, slugs in named.items()}
 
 
-def entity_pages(corpus: Corpus, version: str = "",
+def entity_pages(context: Context, version: str = "",
                  co: dict[str, list[tuple[str, int]]] | None = None) -> tuple[list[PageJob], Page]:
     """A job for every entity's page (code ``version``), and the index of entities.
     ``co`` is :func:`co_mentioned`, if known."""
+    corpus = context.corpus
     digests_of = digests_by_entity(corpus)
     co = co_mentioned(corpus) if co is None else co
     jobs = [
-        PageJob(corpus.entity_path(key), partial(fingerprint, corpus, key, entity, digests_of, co[key], version),
-                partial(entity_page, corpus, key, entity, digests_of, co[key]))
+        PageJob(context.paths[key], partial(fingerprint, corpus, key, entity, digests_of, co[key], version),
+                partial(entity_page, context, key, entity, digests_of, co[key]))
         for key, entity in corpus.entities.items()
     ]
     return jobs, entity_index(corpus)
