@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from .errors import CollisionError, EditedPageError
-from .markup import generated_state, sealed_hash
+from .markup import encoded, generated_state, sealed_hash
 from .models import Page, Staged
 
 
@@ -199,7 +199,7 @@ class Stager:
             return page
         path = _safe_relative(page.path)
         state, sealed = self.scanned.get(path, ("missing", None))
-        data = page.content.encode("utf-8")
+        data = encoded(page.content)
         new_hash = sealed_hash(page.content)
         if state == "generated" and sealed == new_hash:  # a file that carries another hash holds other text
             try:

@@ -181,12 +181,18 @@ META = st.dictionaries(YAML_TEXT, st.one_of(YAML_VALUES, ODD_VALUES), max_size=6
 @example({"title": "<b>x</b>", "tags": ["<i>"], "nested": {"a": ["<", {"b": ">"}]}}, "body\n\n")
 @example({"generated": "x"}, "b")
 @example({"generated": "sha256-" + "0" * 64}, "b")
+@example({"title": "T"}, "x\n")
+@example({"title": "T"}, "x\n\n\n")
+@example({"title": "T"}, "")
+@example({"title": "“T”"}, "¶\n")
 def test_dump_front_matter_and_seal_match_the_reference(meta: dict, body: str) -> None:
     assert yaml_emit.dump(meta) == reference_dump(meta)
     assert markup.front_matter(meta) == f"---\n{reference_dump(_reference_inert(dict(meta)))}---\n"  # type: ignore[arg-type]
     sealed = markup.seal(meta, body)
     assert sealed == reference_seal(meta, body)
     assert markup.page_hash(sealed) == markup.sealed_hash(sealed) or markup.GENERATED_KEY in meta
+    assert markup.encoded(sealed) == sealed.encode("utf-8")  # the last page sealed: its pieces joined
+    assert markup.encoded(sealed[:-1]) == sealed[:-1].encode("utf-8")  # any other text: encoded
 
 
 def test_seal_hash_is_sha256_of_the_page_with_its_hash_blanked() -> None:
