@@ -37,7 +37,10 @@ runs at the speed of a scan, an alternation with the other cases would not."""
 
 def clean(text: str) -> str:
     """Collapse white space and drop control/bidi characters: one safe line of text."""
-    if _UNCLEAN.search(text) is None and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    # Every character _UNCLEAN finds is one str.isprintable() refuses, and isprintable()
+    # is faster than the search (tests/test_fast_paths.py checks every character).
+    if ((text.isprintable() or _UNCLEAN.search(text) is None) and "  " not in text
+            and text[:1] != " " and text[-1:] != " "):
         return text  # already clean, as most text is (the reader normalised it): no copy
     return " ".join(_INVISIBLE.sub("", text).split())
 

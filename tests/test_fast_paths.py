@@ -27,6 +27,12 @@ def test_other_space_is_every_white_space_character_but_the_space() -> None:
     assert not any(re.fullmatch(f"[{markup._OTHER_SPACE}]", chr(n)) for n in range(0x3100) if chr(n) not in white)
 
 
+def test_what_clean_would_change_is_never_printable() -> None:
+    """clean() trusts str.isprintable() before it searches for _UNCLEAN."""
+    unclean = [chr(n) for n in range(0x110000) if markup._UNCLEAN.match(chr(n))]
+    assert unclean and not any(ch.isprintable() for ch in unclean)
+
+
 def reference_clean(text: str) -> str:
     return " ".join(markup._INVISIBLE.sub("", text).split())
 
@@ -272,8 +278,11 @@ def reference_cite(citations, numbers, from_page: str) -> str:
 def test_cite_matches_the_reference(pairs, from_page: str) -> None:
     """(Two slugs without a number citing the same paragraph were ordered by chance before: not drawn.)"""
     from generator.models import Citation
-    from generator.pages.common import cite
+    from generator.pages.common import Citer
 
     citations = [Citation(slug, paragraph) for slug, paragraph in pairs]
     numbers = {"a": 2, "b": 1, "c": 3}
-    assert cite(citations, numbers, from_page) == reference_cite(citations, numbers, from_page)
+    cite = Citer(numbers, from_page)
+    assert cite(citations) == reference_cite(citations, numbers, from_page)
+    assert cite(citations[:1]) == reference_cite(citations[:1], numbers, from_page)  # each link made once per page
+    assert cite(citations) == reference_cite(citations, numbers, from_page)

@@ -138,12 +138,31 @@ def anchor(paragraph: int) -> str:
     return f"p{paragraph + 1}"
 
 
-def cite(citations: Sequence[Citation], numbers: Mapping[str, int], from_page: str) -> str:
-    """``[1 ¶3](../articles/x.md#p3)`` links, one per cited paragraph, sources numbered."""
-    articles = markup.relative(from_page, "articles/")  # the folder of article pages, seen from this page
-    cited = sorted({(numbers.get(c.slug, 0), c.paragraph, c.slug) for c in citations})
-    return " ".join(f"[{numbers.get(slug, '?')}&nbsp;¶{paragraph + 1}]({articles}{slug}.md#{anchor(paragraph)})"
-                    for _, paragraph, slug in cited)
+class Citer:
+    """``[1 ¶3](../articles/x.md#p3)`` links, one per cited paragraph, sources numbered by
+    ``numbers``, for the page ``from_page``: each link is made once per page (a digest
+    cites the same paragraphs again and again)."""
+
+    def __init__(self, numbers: Mapping[str, int], from_page: str) -> None:
+        self.numbers = numbers
+        self.articles = markup.relative(from_page, "articles/")  # the folder of article pages, seen from this page
+        self._made: dict[tuple[str, int], str] = {}
+
+    def link(self, slug: str, paragraph: int) -> str:
+        key = (slug, paragraph)
+        link = self._made.get(key)
+        if link is None:
+            link = self._made[key] = (f"[{self.numbers.get(slug, '?')}&nbsp;¶{paragraph + 1}]"
+                                      f"({self.articles}{slug}.md#{anchor(paragraph)})")
+        return link
+
+    def __call__(self, citations: Sequence[Citation]) -> str:
+        """The links of ``citations``, by source number then paragraph, each paragraph once."""
+        if len(citations) == 1:
+            return self.link(citations[0].slug, citations[0].paragraph)
+        numbers = self.numbers
+        cited = sorted({(numbers.get(c.slug, 0), c.paragraph, c.slug) for c in citations})
+        return " ".join([self.link(slug, paragraph) for _, paragraph, slug in cited])
 
 
 def safe_url(url: object) -> str | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .. import markup
 from ..corpus import Corpus, entity_key
 from ..digests import MAX_DIGEST_ARTICLES, MAX_TIMELINE
-from ..models import Citation, Digest, Page, input_hash
-from .common import BOOST, TYPE_LABELS, Context, cite, long_date
+from ..models import Digest, Page, input_hash
+from .common import BOOST, TYPE_LABELS, Citer, Context, long_date
 
 INCLUDE_DIR = ".digests"
 """Where the digest of an editor's topic page is written; a MkDocs hook appends it to the page."""
@@ -40,6 +38,7 @@ def sections(context: Context, digest: Digest, here: str) -> list[str]:
     corpus = context.corpus
     links = context.links(here)
     numbers = numbering(digest)
+    cite = Citer(numbers, here)
     by_slug = corpus.by_slug
     total = len(digest.topic.members)
     noun = "article" if total == 1 else "articles"
@@ -47,27 +46,27 @@ def sections(context: Context, digest: Digest, here: str) -> list[str]:
     if digest.overview:
         out += ['!!! abstract "Overview"', ""]
         for fact in digest.overview:
-            out.append(f"    {markup.text(fact.text)} {cite(fact.citations, numbers, here)}")
+            out.append(f"    {markup.text(fact.text)} {cite(fact.citations)}")
             out.append("")
     if digest.facts:
         out += ["## Key facts", ""]
         for fact in digest.facts:
             count = fact.count
             badge = f"**reported by {count} of {total} {noun}**" if count > 1 else "*one source*"
-            out.append(f"- {markup.text(fact.text)} — {badge} {cite(fact.citations, numbers, here)}")
+            out.append(f"- {markup.text(fact.text)} — {badge} {cite(fact.citations)}")
         out.append("")
     if digest.disagreements:
         out += ["## Where the sources disagree", ""]
         for item in digest.disagreements:
             out += [f"**{markup.text(item.about)}**", "", "| Version | Reported by |", "|---|---|"]
             for claim in item.claims:
-                out.append(f"| {markup.text(claim.value)} | {cite(claim.citations, numbers, here)} |")
+                out.append(f"| {markup.text(claim.value)} | {cite(claim.citations)} |")
             out.append("")
     if digest.timeline:
         out += ["## Timeline", "", "| When | What happened | Sources |", "|---|---|---|"]
         for entry in digest.timeline:
             out.append(
-                f"| {long_date(entry.date)} | {markup.text(entry.text)} | {cite(entry.citations, numbers, here)} |"
+                f"| {long_date(entry.date)} | {markup.text(entry.text)} | {cite(entry.citations)} |"
             )
         out.append("")
         if total > MAX_DIGEST_ARTICLES or len(digest.timeline) >= MAX_TIMELINE:
@@ -80,7 +79,7 @@ def sections(context: Context, digest: Digest, here: str) -> list[str]:
             speaker = markup.text(quote.speaker) if quote.speaker else "Unattributed"
             out += [
                 f"> “{markup.text(quote.text)}”  ",
-                f"> — **{speaker}** {cite([Citation(slug, quote.paragraph)], numbers, here)}",
+                f"> — **{speaker}** {cite.link(slug, quote.paragraph)}",
                 "",
             ]
     lines = []
