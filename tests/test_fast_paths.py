@@ -9,11 +9,13 @@ import json
 import re
 from collections.abc import Mapping
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator import markup, yaml_emit
 
+from conftest import SEEDS
 from test_properties import MARKDOWNISH, SETTINGS, YAML_TEXT, YAML_VALUES
 
 WHITE = st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000"
@@ -286,3 +288,60 @@ def test_cite_matches_the_reference(pairs, from_page: str) -> None:
     assert cite(citations) == reference_cite(citations, numbers, from_page)
     assert cite(citations[:1]) == reference_cite(citations[:1], numbers, from_page)  # each link made once per page
     assert cite(citations) == reference_cite(citations, numbers, from_page)
+
+
+@SETTINGS
+@given(PATHS, PATHS)
+@example("index.md", "topics/t.md")
+@example("x.md", "/x.md")
+def test_link_targets_match_the_reference(from_page: str, to_page: str) -> None:
+    from types import SimpleNamespace
+
+    from generator.pages.common import Context
+
+    context = Context.__new__(Context)
+    context.corpus, context._links = SimpleNamespace(), {}
+    assert context.links(from_page).target(to_page) == reference_relative(from_page, to_page)
+
+
+@pytest.fixture(scope="module")
+def seeds_corpus(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus of the repository's seeds, with its digests."""
+    from generator.knowledge import load_knowledge
+    from generator.pipeline import RunReport, build_corpus
+    from generator.readers import read_folder
+
+    articles, _ = read_folder(SEEDS)
+    corpus, _ = build_corpus(articles, tmp_path_factory.mktemp("docs"), load_knowledge(None), 1, RunReport(),
+                             use_cache=False)
+    return corpus
+
+
+def test_links_match_the_straightforward_links(seeds_corpus) -> None:
+    """common.Links remembers, per folder, what markup.link and markup.relative would make."""
+    from generator.corpus import entity_key
+    from generator.pages.common import Context, long_date
+
+    corpus = seeds_corpus
+    context = Context(corpus)
+    named = {(t, n) for d in corpus.documents for t, names in d.entities.items() for n in names}
+    named |= {(e.type, e.name) for e in corpus.entities.values()} | {("person", "Nobody Known"), ("place", "a:b")}
+    assert corpus.documents and corpus.digests and corpus.entities
+    for page in ["articles/x.md", "topics/t.md", "entities/person/p.md", "timeline/2024-01.md", "index.md",
+                 "notes/deep/page.md"]:
+        links = context.links(page)
+        assert context.links(page.replace("x.md", "y.md")) is links or "/" not in page
+        for _ in range(2):  # made, then remembered
+            for d in corpus.documents:
+                target = markup.relative(page, d.path)
+                assert links.article_target(d.slug) == target
+                assert links.article(d.slug) == markup.link(d.title, target)
+                assert links.listed(d.slug) == f"- {markup.link(d.title, target)} · {long_date(d.article.date)}"
+            for digest in corpus.digests:
+                slug = digest.topic.slug
+                assert links.digest(slug) == markup.link(digest.topic.title, markup.relative(page, corpus.digest_path(slug)))
+            for type_, name in sorted(named):
+                key = entity_key(type_, name)
+                path = corpus.entity_path(key) if key in corpus.entities else None
+                assert context.entity_path(type_, name) == path
+                assert links.entity(type_, name) == (None if path is None else markup.link(name, markup.relative(page, path)))

@@ -61,16 +61,17 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
 
 def fingerprint(context: Context, document: Document, related: tuple[str, ...], version: str) -> str:
     """Hash of everything :func:`render` reads for this article (and the code ``version``)."""
-    corpus, paths = context.corpus, context.paths
-    digests, cards = corpus.digest_by_slug, corpus.cards
+    corpus, digests, cards = context.corpus, context.digest_cards, context.corpus.cards
     article = document.article
+    entities = list(document.entities.items())
+    paths = []  # each entity's page (or None)
+    for type_, names in entities:
+        of_type = context.paths_by_type.get(type_, {})
+        paths += [of_type.get(name) for name in names]
     inputs = (
         version, document.slug, article.source, article.content_hash, article.date,
-        document.analysis.headline, document.tags, document.copies, document.quotes,
-        list(document.entities.items()),
-        [paths.get(entity_key(t, n)) for t, names in document.entities.items() for n in names],
-        [(s, digests[s].topic.title, corpus.digest_path(s)) for s in corpus.appears_in.get(document.slug, ())
-         if s in digests],
+        document.analysis.headline, document.tags, document.copies, document.quotes, entities, paths,
+        [digests[s] for s in corpus.appears_in.get(document.slug, ()) if s in digests],
         [cards[s] for s in related if s in cards],
     )
     return input_hash(inputs)

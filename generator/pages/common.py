@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .. import markup
-from ..corpus import Corpus, entity_key
+from ..corpus import Corpus
 from ..models import Citation, Page
 
 TYPE_LABELS = {
@@ -58,10 +58,11 @@ class Links:
     every page of the folder shares one :class:`Links` (:meth:`Context.links`)."""
 
     def __init__(self, context: Context, folder: str) -> None:
+        self.context = context
         self.corpus = context.corpus
-        self.paths = context.paths
         self.folder = folder
         """``''`` or a folder ending with ``/``, relative to docs/."""
+        self._dir = folder[:-1]
         self._targets: dict[str, str] = {}
         self._articles: dict[str, str] = {}
         self._listed: dict[str, str] = {}
@@ -71,7 +72,7 @@ class Links:
     def target(self, path: str) -> str:
         """Where a link from this folder to the docs ``path`` points (``markup.relative``)."""
         to_dir, slash, name = path.rpartition("/")
-        return name if to_dir + slash == self.folder else markup.route(self.folder, to_dir + slash) + name
+        return name if to_dir == self._dir else markup.route(self.folder, to_dir + slash) + name
 
     def article_target(self, slug: str) -> str:
         """The target of the article page ``slug`` (to which an ``#anchor`` may be added)."""
@@ -110,9 +111,12 @@ class Links:
         try:
             return made[name]
         except KeyError:
-            path = self.paths.get(entity_key(type_, name))
+            path = self.context.entity_path(type_, name)
             link = made[name] = None if path is None else markup.link(name, self.target(path))
             return link
+
+
+_NONE: dict[str, str] = {}
 
 
 class Context:
@@ -123,7 +127,19 @@ class Context:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.paths = entity_paths(corpus)
+        self.paths_by_type: dict[str, dict[str, str]] = {}
+        """Entity type -> name -> page: :attr:`paths` without building a key for each name."""
+        for key, path in self.paths.items():
+            type_, _, name = key.partition(":")  # the inverse of entity_key: a type has no colon
+            self.paths_by_type.setdefault(type_, {})[name] = path
+        self.digest_cards = {d.topic.slug: (d.topic.slug, d.topic.title, corpus.digest_path(d.topic.slug))
+                             for d in corpus.digests}
+        """Digest slug -> (slug, title, page): what a page that links to the digest shows of it."""
         self._links: dict[str, Links] = {}
+
+    def entity_path(self, type_: str, name: str) -> str | None:
+        """The page of the entity, if it has one."""
+        return self.paths_by_type.get(type_, _NONE).get(name)
 
     def links(self, page: str) -> Links:
         """The links made from ``page``'s folder."""

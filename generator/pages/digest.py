@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import markup
-from ..corpus import Corpus, entity_key
+from ..corpus import Corpus
 from ..digests import MAX_DIGEST_ARTICLES, MAX_TIMELINE
 from ..models import Digest, Page, input_hash
 from .common import BOOST, TYPE_LABELS, Citer, Context, long_date
@@ -106,11 +106,10 @@ def sections(context: Context, digest: Digest, here: str) -> list[str]:
 
 def fingerprint(context: Context, digest: Digest, version: str) -> str:
     """Hash of everything :func:`render` reads: the digest (by its key) and the listed articles."""
-    corpus, paths = context.corpus, context.paths
-    by_slug = corpus.by_slug
+    by_slug = context.corpus.by_slug
     listed = [(s, by_slug[s].title, by_slug[s].article.date, by_slug[s].analysis.summary)
               for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in by_slug]
-    names = [(t, n, paths.get(entity_key(t, n))) for t, ns in digest.entities.items() for n in ns]
+    names = [(t, n, context.entity_path(t, n)) for t, ns in digest.entities.items() for n in ns]
     sources = [by_slug[s].article.source for s in digest.topic.members if s in by_slug]
     inputs = (version, digest.key or digest, digest.topic, listed, names, sources)
     return input_hash(inputs)

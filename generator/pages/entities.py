@@ -54,24 +54,24 @@ def co_mentioned(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
     return out
 
 
-def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
+def fingerprint(context: Context, key: str, entity: Entity, digests_of: dict[str, list[str]],
                 co: list[tuple[str, int]], version: str) -> str:
     """Hash of everything :func:`entity_page` reads for this entity."""
-    by_slug = corpus.by_slug
-    slugs = corpus.mentions.get(key, ())
-    digests = [(s, corpus.digest_by_slug[s].topic.title, corpus.digest_path(s)) for s in digests_of.get(key, ())]
-    quotes = [(q, s, by_slug[s].article.date) for q, s in _quotes(corpus, key, entity)]
+    corpus = context.corpus
     cards = corpus.cards
+    slugs = corpus.mentions.get(key, ())
+    digests = [context.digest_cards[s] for s in digests_of.get(key, ())]
+    quotes = [(q, s, cards[s][2]) for q, s in _quotes(corpus, key, entity)]
     listed = [cards[s] for s in slugs[:MAX_LISTED]]
-    named = [(other, n, corpus.entities[other].name, corpus.entity_path(other)) for other, n in co]
-    inputs = (version, key, entity, corpus.entity_path(key), len(slugs), _seen(corpus, slugs),
+    named = [(other, n, corpus.entities[other].name, context.paths[other]) for other, n in co]
+    inputs = (version, key, entity, context.paths[key], len(slugs), _seen(corpus, slugs),
               digests, quotes, listed, named)
     return input_hash(inputs)
 
 
 def _seen(corpus: Corpus, slugs: tuple[str, ...]) -> tuple[_dt.date, _dt.date] | None:
     """(first, last) date the entity is mentioned: ``corpus.mentions`` lists newest first."""
-    return (corpus.by_slug[slugs[-1]].article.date, corpus.by_slug[slugs[0]].article.date) if slugs else None
+    return (corpus.cards[slugs[-1]][2], corpus.cards[slugs[0]][2]) if slugs else None
 
 
 def _quotes(corpus: Corpus, key: str, entity: Entity) -> list[tuple[Quote, str]]:
@@ -162,7 +162,7 @@ def entity_pages(context: Context, version: str = "",
     digests_of = digests_by_entity(corpus)
     co = co_mentioned(corpus) if co is None else co
     jobs = [
-        PageJob(context.paths[key], partial(fingerprint, corpus, key, entity, digests_of, co[key], version),
+        PageJob(context.paths[key], partial(fingerprint, context, key, entity, digests_of, co[key], version),
                 partial(entity_page, context, key, entity, digests_of, co[key]))
         for key, entity in corpus.entities.items()
     ]
