@@ -55,7 +55,9 @@ class Links:
     at 5,000 articles an article is listed on dozens of pages and an entity is linked
     from hundreds, and working out the route and escaping the title each time was about
     a tenth of rendering. What a link says depends only on the folder it is made in, so
-    every page of the folder shares one :class:`Links` (:meth:`Context.links`)."""
+    every page of the folder shares one :class:`Links` (:meth:`Context.links`); links to
+    articles depend only on the route to ``articles/``, so folders at the same depth (the
+    five of entity pages) share those."""
 
     def __init__(self, context: Context, folder: str) -> None:
         self.context = context
@@ -63,9 +65,9 @@ class Links:
         self.folder = folder
         """``''`` or a folder ending with ``/``, relative to docs/."""
         self._dir = folder[:-1]
-        self._targets: dict[str, str] = {}
-        self._articles: dict[str, str] = {}
-        self._listed: dict[str, str] = {}
+        self._to_articles = self.target("articles/")
+        """What goes before ``<slug>.md`` (a slug has no ``/``: ``markup.slugify``)."""
+        self._articles, self._listed = context.article_links.setdefault(self._to_articles, ({}, {}))
         self._digests: dict[str, str] = {}
         self._entities: dict[str, dict[str, str | None]] = {}
 
@@ -76,16 +78,13 @@ class Links:
 
     def article_target(self, slug: str) -> str:
         """The target of the article page ``slug`` (to which an ``#anchor`` may be added)."""
-        target = self._targets.get(slug)
-        if target is None:
-            target = self._targets[slug] = self.target(f"articles/{slug}.md")
-        return target
+        return f"{self._to_articles}{slug}.md"
 
     def article(self, slug: str) -> str:
         """``[headline](target)`` of the article ``slug``."""
         link = self._articles.get(slug)
         if link is None:
-            link = self._articles[slug] = markup.link(self.corpus.cards[slug][1], self.article_target(slug))
+            link = self._articles[slug] = markup.link(self.corpus.cards[slug][1], f"{self._to_articles}{slug}.md")
         return link
 
     def listed(self, slug: str) -> str:
@@ -136,6 +135,9 @@ class Context:
                              for d in corpus.digests}
         """Digest slug -> (slug, title, page): what a page that links to the digest shows of it."""
         self._links: dict[str, Links] = {}
+        self.article_links: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        """The route to ``articles/`` -> what :meth:`Links.article` and :meth:`Links.listed`
+        made for it."""
 
     def entity_path(self, type_: str, name: str) -> str | None:
         """The page of the entity, if it has one."""
