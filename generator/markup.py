@@ -113,7 +113,7 @@ _PLACEHOLDER = "sha256-" + "0" * 64
 
 
 @lru_cache(maxsize=1 << 16)
-def _inert(value: str) -> str:
+def inert(value: str) -> str:
     """A front-matter string value as written. Front-matter strings reach HTML unescaped in
     some theme templates (titles, tags): angle brackets become look-alike guillemets so no
     tag can form. Remembered: the same names, tags and dates recur on many pages."""
@@ -124,7 +124,7 @@ def _inert(value: str) -> str:
 
 def front_matter(meta: Mapping[str, object]) -> str:
     """YAML front matter in the given key order, strings made inert, ending with a newline."""
-    return f"---\n{yaml_emit.dump(meta, _inert)}---\n"
+    return f"---\n{yaml_emit.dump(meta, inert)}---\n"
 
 
 _SEALED_START = f"---\n{GENERATED_KEY}: sha256-"
@@ -153,9 +153,20 @@ def seal(meta: Mapping[str, object], body: str) -> str:
         body = body.rstrip("\n")
         content = f"{head}\n{body}\n"
         return content.replace(f"{GENERATED_KEY}: {_PLACEHOLDER}", f"{GENERATED_KEY}: sha256-{page_hash(content)}", 1)
-    # The placeholder is the first line page_hash would blank: the page's hash is that of
-    # the page as it stands, hashed in pieces rather than copied whole first. A body that
-    # ends with one line break, as most do, is used as it is (stripping it copies it).
+    return _seal(head, body)
+
+
+def seal_lines(lines: list[str], body: str) -> str:
+    """:func:`seal` of front matter already written, line by line, as :func:`front_matter`
+    writes it (``yaml_emit.dump`` with strings made :func:`inert`), with no ``generated`` key."""
+    return _seal(f"{_BLANK_START}\n" + "\n".join(lines) + "\n---\n", body)
+
+
+def _seal(head: str, body: str) -> str:
+    """The page of front matter ``head``, whose first line is the blank ``generated`` hash
+    (the line page_hash would blank), and ``body``: the page's hash is that of the page as
+    it stands, hashed in pieces rather than copied whole first. A body that ends with one
+    line break, as most do, is used as it is (stripping it copies it)."""
     if not body.endswith("\n") or body.endswith("\n\n"):
         body = body.rstrip("\n") + "\n"
     data = [head.encode("utf-8"), b"\n", body.encode("utf-8")]

@@ -345,3 +345,79 @@ def test_links_match_the_straightforward_links(seeds_corpus) -> None:
                 path = corpus.entity_path(key) if key in corpus.entities else None
                 assert context.entity_path(type_, name) == path
                 assert links.entity(type_, name) == (None if path is None else markup.link(name, markup.relative(page, path)))
+
+
+def reference_article_meta(corpus, document) -> dict:
+    """The article's front matter as the mapping it once was (pages.article writes it directly)."""
+    from generator.pages.common import BOOST, safe_url
+
+    article, analysis = document.article, document.analysis
+    digests = corpus.digest_by_slug
+    meta: dict = {
+        "title": markup.clean(analysis.headline),
+        "type": "article",
+        "date": article.date.isoformat(),
+        "dateline": markup.clean(analysis.dateline) if analysis.dateline else None,
+        "id": article.id,
+        "source": article.source,
+    }
+    if "source" in article.overrides:
+        meta["outlet"] = markup.clean(str(article.overrides["source"]))
+    if safe_url(article.overrides.get("url")):
+        meta["url"] = article.overrides["url"]
+    meta.update({
+        "summary": markup.clean(analysis.summary),
+        "tags": list(document.tags),
+        "topics": [digests[s].topic.title for s in corpus.appears_in.get(document.slug, ()) if s in digests],
+        "entities": {t: list(names) for t, names in document.entities.items()},
+        "quotes": [{"speaker": q.speaker, "text": markup.clean(q.text)} for q in document.quotes],
+        "events": [{"date": e.date, "text": markup.clean(e.text)} for e in analysis.events],
+        "copies": list(document.copies),
+        "search": {"boost": BOOST["article"]},
+    })
+    return meta
+
+
+def _article_front_matter_matches(corpus, document) -> None:
+    from generator.pages.article import front_matter
+
+    lines = front_matter(corpus, document)
+    want = markup.front_matter({markup.GENERATED_KEY: markup._PLACEHOLDER, **reference_article_meta(corpus, document)})
+    assert want == f"---\n{markup.GENERATED_KEY}: {markup._PLACEHOLDER}\n" + "\n".join(lines) + "\n---\n"
+    body = "# x\n"
+    assert markup.seal_lines(lines, body) == markup.seal(reference_article_meta(corpus, document), body)
+
+
+def test_article_front_matter_matches_the_mapping(seeds_corpus) -> None:
+    for document in seeds_corpus.documents:
+        _article_front_matter_matches(seeds_corpus, document)
+
+
+TEXTS = st.one_of(YAML_TEXT, MARKDOWNISH)
+
+
+@SETTINGS
+@given(st.data())
+def test_article_front_matter_matches_the_mapping_for_any_text(seeds_corpus, data) -> None:
+    """Any headline, dateline, summary, editor's source and url, tags, entities, quotes,
+    events and copies (and a document with none of them)."""
+    from dataclasses import replace
+
+    from generator.models import DatedEvent, Quote
+
+    corpus = seeds_corpus
+    document = data.draw(st.sampled_from(corpus.documents))
+    overrides = data.draw(st.fixed_dictionaries({}, optional={
+        "source": st.one_of(TEXTS, st.integers()), "url": st.one_of(TEXTS, st.just("https://example.com/a?b=1#c"))}))
+    analysis = replace(
+        document.analysis,
+        headline=data.draw(TEXTS), dateline=data.draw(st.one_of(st.none(), TEXTS)), summary=data.draw(TEXTS),
+        events=tuple(DatedEvent(d, t, 0, "") for d, t in data.draw(st.lists(st.tuples(TEXTS, TEXTS), max_size=3))))
+    quotes = tuple(Quote(t, s, None, 0) for t, s in data.draw(st.lists(st.tuples(TEXTS, st.one_of(st.none(), TEXTS)),
+                                                                        max_size=3)))
+    entities = data.draw(st.dictionaries(st.sampled_from(["person", "place", "a: b", "yes"]),
+                                         st.lists(TEXTS, max_size=3).map(tuple), max_size=3))
+    changed = replace(document, article=replace(document.article, overrides=overrides), analysis=analysis,
+                      quotes=quotes, entities=entities, tags=tuple(data.draw(st.lists(TEXTS, max_size=3))),
+                      copies=tuple(data.draw(st.lists(TEXTS, max_size=2))))
+    _article_front_matter_matches(corpus, changed)
