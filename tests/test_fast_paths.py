@@ -421,3 +421,70 @@ def test_article_front_matter_matches_the_mapping_for_any_text(seeds_corpus, dat
                       quotes=quotes, entities=entities, tags=tuple(data.draw(st.lists(TEXTS, max_size=3))),
                       copies=tuple(data.draw(st.lists(TEXTS, max_size=2))))
     _article_front_matter_matches(corpus, changed)
+
+
+SLUGS = [f"s{n}" for n in range(8)]
+KEYS = [f"{t}:{n}" for t in ("person", "place", "organisation") for n in "abcd"]
+
+
+@st.composite
+def small_corpora(draw):
+    """What related_articles and co_mentioned read of a corpus: entities, mentions, counts."""
+    from types import SimpleNamespace
+
+    slugs = draw(st.lists(st.sampled_from(SLUGS), min_size=1, unique=True))
+    mentions = {key: tuple(draw(st.lists(st.sampled_from(SLUGS), unique=True, max_size=6)))
+                for key in draw(st.lists(st.sampled_from(KEYS), unique=True))}
+    entities = {key: None for key in mentions if draw(st.booleans()) or mentions[key]}
+    counts = {slug: {key: 1 for key in draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=6))}
+              for slug in slugs}
+    return SimpleNamespace(counts=counts, mentions=mentions, entities=entities)
+
+
+def reference_related(corpus, most: int, limit: int) -> dict:
+    import math
+    from collections import defaultdict
+
+    import numpy as np
+
+    scores: dict = defaultdict(lambda: defaultdict(float))
+    for key, posting in corpus.mentions.items():
+        if key.startswith("place:") or not 2 <= len(posting) <= most:
+            continue
+        found = [slug for slug in posting if slug in corpus.counts]
+        for a in found:
+            for b in found:
+                scores[a][b] += 1 / math.log(1 + len(posting))
+    best = {}
+    for slug in sorted(corpus.counts):
+        others = {other: float(np.round(score, 9)) for other, score in scores[slug].items() if other != slug}
+        best[slug] = tuple(sorted(others, key=lambda other: (-others[other], other))[:limit])
+    return best
+
+
+def reference_co_mentioned(corpus, listed: int, limit: int) -> dict:
+    from collections import Counter
+
+    out = {}
+    for key in sorted(corpus.entities):
+        named = Counter(other for slug in corpus.mentions.get(key, ())[:listed] for other in corpus.counts[slug]
+                        if other in corpus.entities and other != key)
+        out[key] = sorted(named.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return out
+
+
+@SETTINGS
+@given(small_corpora(), st.integers(2, 6), st.integers(1, 3), st.integers(1, 4))
+def test_related_and_co_mentioned_match_the_reference(corpus, most, limit, listed) -> None:
+    """The sparse products give what counting every pair gives (cut-offs small, to be reached)."""
+    from generator.pages import article, entities
+
+    corpus.mentions = {key: tuple(s for s in posting if s in corpus.counts) if key in corpus.entities else posting
+                       for key, posting in corpus.mentions.items()}  # an entity is mentioned by articles
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article, "MAX_RELATED_POSTINGS", most)
+        patch.setattr(article, "RELATED", limit)
+        patch.setattr(entities, "MAX_LISTED", listed)
+        patch.setattr(entities, "CO_MENTIONED", limit)
+        assert article.related_articles(corpus) == reference_related(corpus, most, limit)
+        assert entities.co_mentioned(corpus) == reference_co_mentioned(corpus, listed, limit)

@@ -49,14 +49,14 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for start in range(0, len(slugs), RELATED_BLOCK):
         block = (weighted[start : start + RELATED_BLOCK] @ present).tocsr()
-        block.sort_indices()
         bounds = block.indptr.tolist()
-        scores = np.round(block.data, 9)
+        indices, far = block.indices, -np.round(block.data, 9)
         for n, lo, hi in zip(range(start, start + block.shape[0]), bounds, bounds[1:]):
-            others, near = block.indices[lo:hi], scores[lo:hi]
-            keep = others != n
-            others, near = others[keep], near[keep]
-            out[slugs[n]] = tuple(slugs[i] for i in others[np.lexsort((others, -near))[:RELATED]].tolist())
+            # Best first, ties to the smaller slug: a total order, whatever order the row is
+            # in. The article itself is among its own pairs: one more is taken, it is left out.
+            others = indices[lo:hi]
+            best = others[np.lexsort((others, far[lo:hi]))[: RELATED + 1]].tolist()
+            out[slugs[n]] = tuple([slugs[i] for i in best if i != n][:RELATED])
     return out
 
 

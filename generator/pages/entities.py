@@ -42,15 +42,17 @@ def co_mentioned(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
     listed = sparse.csr_matrix((np.ones(len(listed_r), dtype=np.int32), (listed_r, listed_c)), shape=(len(keys), len(slugs)))
     named = sparse.csr_matrix((np.ones(len(named_r), dtype=np.int32), (named_r, named_c)), shape=(len(slugs), len(keys)))
     product = (listed @ named).tocsr()
-    product.sort_indices()
+    bounds = product.indptr.tolist()
+    indices, data = product.indices, product.data
     out: dict[str, list[tuple[str, int]]] = {}
-    for n, key in enumerate(keys):
-        lo, hi = product.indptr[n], product.indptr[n + 1]
-        others, counts = product.indices[lo:hi], product.data[lo:hi]
-        keep = others != n
-        others, counts = others[keep], counts[keep]
-        best = np.lexsort((others, -counts))[:CO_MENTIONED]
-        out[key] = [(keys[others[i]], int(counts[i])) for i in best]
+    for n, key, lo, hi in zip(range(len(keys)), keys, bounds, bounds[1:]):
+        # Most first, ties by key: a total order, whatever order the row is in. The entity
+        # itself may be among them: one more is taken, it is left out.
+        others, counts = indices[lo:hi], data[lo:hi]
+        best = np.lexsort((others, -counts))[: CO_MENTIONED + 1]
+        named_with = [(keys[other], count) for other, count in zip(others[best].tolist(), counts[best].tolist())
+                      if other != n]
+        out[key] = named_with[:CO_MENTIONED]
     return out
 
 
