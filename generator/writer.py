@@ -45,7 +45,7 @@ def _safe_relative(path: str) -> str:
     PurePosixPath took a tenth of a rerun."""
     parts = path.split("/")
     if (path.startswith("/") or "\\" in path or "\0" in path or not path.endswith(".md")
-            or any(part in ("", ".", "..") for part in parts) or parts[-1].startswith(".")):
+            or "" in parts or "." in parts or ".." in parts or parts[-1].startswith(".")):
         raise CollisionError(f"refusing to write '{path}': pages must be .md paths inside docs/")
     return path
 
@@ -124,15 +124,23 @@ def atomic_write(target: Path, content: str) -> None:
         raise
 
 
-def plan(pages: Iterable[Page], states: dict[str, str], force: bool = False) -> list[Page]:
+def plan(pages: Iterable[Page], states: Mapping[str, str], force: bool = False) -> list[Page]:
     """Check every rule before writing; return the pages in path order."""
-    by_path: dict[str, Page] = {}
-    for page in pages:
-        _safe_relative(page.path)
-        if page.path in by_path:
-            raise CollisionError(f"two generated pages map to docs/{page.path}")
-        by_path[page.path] = page
-    for path in sorted(by_path):
+    pages = list(pages)
+    by_path = {page.path: page for page in pages}
+    return [by_path[path] for path in _plan_paths([page.path for page in pages], states, force)]
+
+
+def _plan_paths(paths: Iterable[str], states: Mapping[str, str], force: bool) -> list[str]:
+    """:func:`plan` for the pages' paths: each checked, then all of them sorted."""
+    seen: set[str] = set()
+    for path in paths:
+        _safe_relative(path)
+        if path in seen:
+            raise CollisionError(f"two generated pages map to docs/{path}")
+        seen.add(path)
+    ordered = sorted(seen)
+    for path in ordered:
         state = states.get(path)
         if state == "handwritten":
             raise CollisionError(
@@ -143,7 +151,7 @@ def plan(pages: Iterable[Page], states: dict[str, str], force: bool = False) -> 
                 f"docs/{path} was generated and then edited by hand; move your text to a new page, "
                 f"or run with --force to discard the edit"
             )
-    return [by_path[p] for p in sorted(by_path)]
+    return ordered
 
 
 JOURNAL = ".briefing-journal.json"
@@ -189,7 +197,7 @@ class Stager:
         self._root = str(self.docs)
 
     def check(self, paths: Iterable[str]) -> None:
-        plan((Page(path, None) for path in paths), {p: state for p, (state, _) in self.scanned.items()}, self.force)
+        _plan_paths(paths, {p: state for p, (state, _) in self.scanned.items()}, self.force)
         self._checked = True
 
     def __call__(self, page: Page) -> Page:

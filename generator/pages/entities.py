@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from functools import partial
+from itertools import islice
 
 import numpy as np
 
@@ -78,10 +79,11 @@ def _seen(corpus: Corpus, slugs: tuple[str, ...]) -> tuple[_dt.date, _dt.date] |
 
 def _quotes(corpus: Corpus, key: str, entity: Entity) -> list[tuple[Quote, str]]:
     """A person's quotes (with the slug) in the articles that mention them, newest first."""
-    if entity.type != "person":
+    said = corpus.quotes_by_speaker.get(entity.name) if entity.type == "person" else None
+    if not said:
         return []
     mentioned = set(corpus.mentions.get(key, ()))
-    return [(q, s) for q, s in corpus.quotes_by_speaker.get(entity.name, ()) if s in mentioned][:MAX_LISTED]
+    return list(islice(((q, s) for q, s in said if s in mentioned), MAX_LISTED))
 
 
 def entity_page(context: Context, key: str, entity: Entity, digests_of: dict[str, list[str]],
