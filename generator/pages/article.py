@@ -130,11 +130,12 @@ def front_matter(corpus: Corpus, document: Document) -> list[str]:
 
 def _strings(lines: list[str], key: str, values: Sequence[str], indent: str = "") -> None:
     """``key:`` and ``- value`` for each (``key: []`` for none), as YAML front matter."""
+    key = yaml_emit.scalar(key)  # as dump writes a key (remembered)
     if values:
-        lines.append(f"{indent}{yaml_emit.quote(key)}:")
+        lines.append(f"{indent}{key}:")
         lines += [f"{indent}- {markup.inert(value)}" for value in values]
     else:
-        lines.append(f"{indent}{yaml_emit.quote(key)}: []")
+        lines.append(f"{indent}{key}: []")
 
 
 def entity_links(document: Document, links: Links) -> list[str]:

@@ -92,12 +92,16 @@ def sections(context: Context, digest: Digest, here: str) -> list[str]:
         out += ["## People, places and things", "", *lines, ""]
     out += ["## Articles", ""]
     contributions = dict(digest.contributions)
+    cards = corpus.cards
     for slug in digest.topic.members[:MAX_ARTICLES_LISTED]:
-        document = by_slug.get(slug)
-        if document is None:
+        card = cards.get(slug)
+        if card is None:
             continue
-        out.append(f"{numbers[slug]}. {links.article(slug)} · {long_date(document.article.date)}  ")
-        out.append(f"    {markup.text(contributions.get(slug, document.analysis.summary))}")
+        adds = contributions.get(slug)
+        if adds is None:
+            adds = by_slug[slug].analysis.summary
+        out.append(f"{numbers[slug]}. {links.article(slug)} · {long_date(card[2])}  ")
+        out.append(f"    {markup.text(adds)}")
     if total > MAX_ARTICLES_LISTED:
         out.append(f"\n*…and {total - MAX_ARTICLES_LISTED} older articles.*")
     out.append("")
