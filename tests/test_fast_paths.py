@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given
@@ -488,3 +489,29 @@ def test_related_and_co_mentioned_match_the_reference(corpus, most, limit, liste
         patch.setattr(entities, "CO_MENTIONED", limit)
         assert article.related_articles(corpus) == reference_related(corpus, most, limit)
         assert entities.co_mentioned(corpus) == reference_co_mentioned(corpus, listed, limit)
+
+
+def test_rendering_leaves_no_cycle_holding_the_corpus(tmp_path: Path) -> None:
+    """A run pauses the garbage collector (pipeline._collector_paused): what rendering
+    remembers per run (pages.common.Context) must not hold the corpus in a reference
+    cycle, which would keep it, and make the next collection walk it, after the run."""
+    import gc
+    import weakref
+
+    from generator.knowledge import load_knowledge
+    from generator.pages import render_site
+    from generator.pipeline import RunReport, build_corpus
+    from generator.readers import read_folder
+
+    articles, _ = read_folder(SEEDS)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        corpus, prepared = build_corpus(articles, tmp_path, load_knowledge(None), 1, RunReport(), use_cache=False)
+        render_site(corpus, None, "v", 1, None, prepared)
+        alive = weakref.ref(corpus)
+        del corpus, prepared
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()

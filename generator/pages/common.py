@@ -60,8 +60,10 @@ class Links:
     five of entity pages) share those."""
 
     def __init__(self, context: Context, folder: str) -> None:
-        self.context = context
+        # Not the context itself: it holds this, and a cycle would keep the corpus
+        # alive after the run, until the garbage collector came by.
         self.corpus = context.corpus
+        self._paths = context.paths_by_type
         self.folder = folder
         """``''`` or a folder ending with ``/``, relative to docs/."""
         self._dir = folder[:-1]
@@ -110,7 +112,7 @@ class Links:
         try:
             return made[name]
         except KeyError:
-            path = self.context.entity_path(type_, name)
+            path = self._paths.get(type_, _NONE).get(name)
             link = made[name] = None if path is None else markup.link(name, self.target(path))
             return link
 

@@ -48,11 +48,15 @@ def _rows(events: list[Event]) -> list[list[Event]]:
     that cites each of them, newest first."""
     rows: dict[tuple[str, str], list[Event]] = {}
     for event in sorted(events, key=itemgetter(0, 3, 4), reverse=True):
-        row = rows.setdefault((event[0], event[1]), [])
+        row = rows.get((event[0], event[1]))
+        if row is None:
+            rows[event[0], event[1]] = [event]
         # An article is cited once per row; sorted by date and article, an article's events
         # of one date come together, so an article already cited is the row's last.
-        if not row or row[-1][3] != event[3]:
-            row.append(event)
+        elif row[-1][3] != event[3]:
+            # The row's own date and sentence (equal): one object each, so the rows, worked
+            # out in another process (pages.prepare), are sent back with each sentence once.
+            row.append(row[0][:2] + event[2:])
     return list(rows.values())
 
 
