@@ -301,7 +301,7 @@ def test_link_targets_match_the_reference(from_page: str, to_page: str) -> None:
     from generator.pages.common import Context
 
     context = Context.__new__(Context)
-    context.corpus, context._links, context.article_links = SimpleNamespace(), {}, {}
+    context.corpus, context.paths_by_type, context._links, context.article_links = SimpleNamespace(), {}, {}, {}
     assert context.links(from_page).target(to_page) == reference_relative(from_page, to_page)
 
 
