@@ -161,23 +161,26 @@ JOURNAL = ".briefing-journal.json"
 _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _stage(target: Path, content: str | bytes) -> Path:
-    """Write ``content`` to a staged file next to ``target`` (named for this process, so
-    workers staging pages at once never meet); return its path. Plain system calls: a
-    buffered file object costs more than the write."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+def _stage(root: str, path: str, data: bytes) -> tuple[str, os.stat_result]:
+    """Write ``data`` to a staged file next to the page ``path`` under the folder ``root``
+    (named for this process, so workers staging pages at once never meet); return the
+    staged file's path relative to ``root``, and its status. Plain system calls and
+    string paths: a buffered file object, or a Path or two per page, cost more than the write."""
+    folder, slash, name = path.rpartition("/")
+    tmp = f"{folder}{slash}.{name}.{os.getpid()}.tmp"
+    full = f"{root}/{tmp}"
     try:
-        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
+        fd = os.open(full, _STAGE_FLAGS, 0o666)
     except FileNotFoundError:
-        tmp.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
+        os.makedirs(f"{root}/{folder}", exist_ok=True)
+        fd = os.open(full, _STAGE_FLAGS, 0o666)
     try:
-        view = memoryview(content.encode("utf-8") if isinstance(content, str) else content)
+        view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
-    return tmp
+    return tmp, os.stat(full)
 
 
 class Stager:
@@ -217,10 +220,8 @@ class Stager:
                         return Page(page.path, None, page.fingerprint, Staged(None, sealed, info.st_size, info.st_mtime_ns))
             except OSError:
                 pass
-        tmp = _stage(self.docs / path, data)
-        info = os.stat(tmp)
-        return Page(page.path, None, page.fingerprint,
-                    Staged(tmp.relative_to(self.docs).as_posix(), new_hash, info.st_size, info.st_mtime_ns))
+        tmp, info = _stage(self._root, path, data)
+        return Page(page.path, None, page.fingerprint, Staged(tmp, new_hash, info.st_size, info.st_mtime_ns))
 
 
 def recover(docs: Path) -> None:
@@ -256,6 +257,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
     """
     docs.mkdir(parents=True, exist_ok=True)
     docs = docs.resolve()
+    root = str(docs)
     if scanned is None:
         recover(docs)
         scanned = scan_hashes(docs)
@@ -290,7 +292,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
                         continue
                 except OSError:
                     pass
-            staged.append((_stage(target, page.content).relative_to(docs).as_posix(), page.path))
+            staged.append((_stage(root, page.path, page.content.encode("utf-8"))[0], page.path))
         for path, state in sorted(states.items()):
             if path in wanted or state == "handwritten":
                 continue
@@ -308,7 +310,6 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
     os.sync()  # every staged file on disk before the journal says to rename them (one call, not one per file)
     ops = {"replace": [[tmp, path] for tmp, path in staged], "delete": report.deleted}
     atomic_write(docs / JOURNAL, json.dumps(ops, indent=0))
-    root = str(docs)
     for tmp, path in staged:
         os.replace(f"{root}/{tmp}", f"{root}/{path}")
         report.written.append(path)

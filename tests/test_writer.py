@@ -181,13 +181,11 @@ def test_recover_finishes_interrupted_run(tmp_path: Path) -> None:
     write_pages(docs, PAGES)
     new_a = page("articles/a.md", "Article A, second edition.")
     new_c = page("articles/c.md", "Article C.")
-    tmp_a = writer._stage(docs / new_a.path, new_a.content)
-    tmp_c = writer._stage(docs / new_c.path, new_c.content)
-    ops = {"replace": [[tmp_a.relative_to(docs).as_posix(), new_a.path],
-                       [tmp_c.relative_to(docs).as_posix(), new_c.path]],
-           "delete": ["topics/t.md"]}
+    tmp_a, _ = writer._stage(str(docs), new_a.path, new_a.content.encode())
+    tmp_c, _ = writer._stage(str(docs), new_c.path, new_c.content.encode())
+    ops = {"replace": [[tmp_a, new_a.path], [tmp_c, new_c.path]], "delete": ["topics/t.md"]}
     (docs / JOURNAL).write_text(json.dumps(ops))
-    os.replace(tmp_a, docs / new_a.path)  # the first rename happened, then the crash
+    os.replace(docs / tmp_a, docs / new_a.path)  # the first rename happened, then the crash
     recover(docs)
     assert (docs / "articles/a.md").read_text() == new_a.content
     assert (docs / "articles/c.md").read_text() == new_c.content
@@ -201,7 +199,7 @@ def test_staged_files_without_journal_are_dropped(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_pages(docs, PAGES)
     before = snapshot(docs)
-    writer._stage(docs / "articles/a.md", page("articles/a.md", "half").content)
+    writer._stage(str(docs), "articles/a.md", page("articles/a.md", "half").content.encode())
     assert list(docs.rglob("*.tmp"))
     recover(docs)
     assert snapshot(docs) == before
@@ -211,9 +209,8 @@ def test_write_pages_recovers_before_writing(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_pages(docs, PAGES)
     new_a = page("articles/a.md", "Article A, second edition.")
-    tmp_a = writer._stage(docs / new_a.path, new_a.content)
-    (docs / JOURNAL).write_text(json.dumps({"replace": [[tmp_a.relative_to(docs).as_posix(), new_a.path]],
-                                            "delete": []}))
+    tmp_a, _ = writer._stage(str(docs), new_a.path, new_a.content.encode())
+    (docs / JOURNAL).write_text(json.dumps({"replace": [[tmp_a, new_a.path]], "delete": []}))
     final = [new_a if p.path == new_a.path else p for p in PAGES]
     report = write_pages(docs, final)
     assert report.written == []
