@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .errors import CollisionError, EditedPageError
 from .markup import encoded, generated_state, sealed_hash
@@ -161,11 +161,13 @@ JOURNAL = ".briefing-journal.json"
 _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _stage(root: str, path: str, data: bytes) -> tuple[str, os.stat_result]:
-    """Write ``data`` to a staged file next to the page ``path`` under the folder ``root``
-    (named for this process, so workers staging pages at once never meet); return the
-    staged file's path relative to ``root``, and its status. Plain system calls and
-    string paths: a buffered file object, or a Path or two per page, cost more than the write."""
+def _stage(root: str, path: str, data: bytes | Sequence[bytes]) -> tuple[str, os.stat_result]:
+    """Write ``data`` (bytes, or pieces of them written one after the other) to a staged
+    file next to the page ``path`` under the folder ``root`` (named for this process, so
+    workers staging pages at once never meet); return the staged file's path relative to
+    ``root``, and its status. Plain system calls and string paths: a buffered file
+    object, or a Path or two per page, cost more than the write."""
+    pieces = [data] if isinstance(data, bytes) else data
     folder, slash, name = path.rpartition("/")
     tmp = f"{folder}{slash}.{name}.{os.getpid()}.tmp"
     full = f"{root}/{tmp}"
@@ -175,9 +177,11 @@ def _stage(root: str, path: str, data: bytes) -> tuple[str, os.stat_result]:
         os.makedirs(f"{root}/{folder}", exist_ok=True)
         fd = os.open(full, _STAGE_FLAGS, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        written = os.writev(fd, pieces)
+        if written < sum(map(len, pieces)):  # a short write: the rest, as long as it takes
+            view = memoryview(b"".join(pieces))[written:]
+            while view:
+                view = view[os.write(fd, view):]
     finally:
         os.close(fd)
     return tmp, os.stat(full)
@@ -215,7 +219,7 @@ class Stager:
         if state == "generated" and sealed == new_hash:  # a file that carries another hash holds other text
             try:
                 with open(f"{self._root}/{path}", "rb") as handle:
-                    if handle.read() == data:
+                    if handle.read() == b"".join(data):
                         info = os.fstat(handle.fileno())
                         return Page(page.path, None, page.fingerprint, Staged(None, sealed, info.st_size, info.st_mtime_ns))
             except OSError:

@@ -200,8 +200,8 @@ def test_dump_front_matter_and_seal_match_the_reference(meta: dict, body: str) -
     sealed = markup.seal(meta, body)
     assert sealed == reference_seal(meta, body)
     assert markup.page_hash(sealed) == markup.sealed_hash(sealed) or markup.GENERATED_KEY in meta
-    assert markup.encoded(sealed) == sealed.encode("utf-8")  # the last page sealed: its pieces joined
-    assert markup.encoded(sealed[:-1]) == sealed[:-1].encode("utf-8")  # any other text: encoded
+    assert b"".join(markup.encoded(sealed)) == sealed.encode("utf-8")  # the last page sealed: its pieces
+    assert markup.encoded(sealed[:-1]) == [sealed[:-1].encode("utf-8")]  # any other text: encoded
 
 
 def test_seal_hash_is_sha256_of_the_page_with_its_hash_blanked() -> None:

@@ -289,3 +289,15 @@ def test_written_pages_are_readable_by_others(tmp_path: Path) -> None:
         os.umask(old)
     for docs in (tmp_path / "plain", tmp_path / "staged"):
         assert {(docs / p.path).stat().st_mode & 0o777 for p in PAGES} == {0o644}
+
+
+def test_a_short_write_while_staging_is_finished(tmp_path: Path, monkeypatch) -> None:
+    """_stage writes a page's pieces with one writev; what a short write left is written after."""
+    def short_writev(fd, pieces):
+        return os.write(fd, bytes(pieces[0][:3]))
+
+    monkeypatch.setattr(writer.os, "writev", short_writev)
+    pieces = [b"---\ngenerated: x\n---\n", b"\n", "body “é”\n".encode()]
+    tmp, info = writer._stage(str(tmp_path), "articles/a.md", pieces)
+    assert tmp == f"articles/.a.md.{os.getpid()}.tmp"
+    assert (tmp_path / tmp).read_bytes() == b"".join(pieces) and info.st_size == len(b"".join(pieces))

@@ -83,14 +83,16 @@ def _page(context: Context, period: str, rows: list[list[Event]], part: int, par
     if parts > 1:
         out += [_pager(here, period, part, parts), ""]
     out += ["| When | What happened | Source |", "|---|---|---|"]
+    text_of, passage = markup.text, markup.passage
     for row in rows:
         date, text, expression, slug, paragraph, title_ = row[0]
-        first = f"[{markup.text(title_)}]({links.article_target(slug)}#{anchor(paragraph)})"
-        also = [f"[{markup.text(shorten(other_title, ALSO_TITLE))}]({links.article_target(other)}#{anchor(at)})"
-                for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
-        more = len(row) - 1 - len(also)
-        cited = first + (" · also in " + "; ".join(also) if also else "") + (f" and {more} more" if more else "")
-        out.append(f"| {long_date(date)} | {markup.passage(excerpt(text, expression))} | {cited} |")
+        cited = f"[{text_of(title_)}]({links.article_target(slug)}#{anchor(paragraph)})"
+        if len(row) > 1:  # the other articles stating it
+            also = [f"[{text_of(shorten(other_title, ALSO_TITLE))}]({links.article_target(other)}#{anchor(at)})"
+                    for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
+            more = len(row) - 1 - len(also)
+            cited += " · also in " + "; ".join(also) + (f" and {more} more" if more else "")
+        out.append(f"| {long_date(date)} | {passage(excerpt(text, expression))} | {cited} |")
     if parts > 1:
         out += ["", _pager(here, period, part, parts)]
     meta = {"title": title, "type": "index", "search": {"boost": BOOST["index"]}}
