@@ -515,3 +515,37 @@ def test_rendering_leaves_no_cycle_holding_the_corpus(tmp_path: Path) -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _fingerprints(corpus) -> dict[str, str]:
+    from generator.pages import render_site
+
+    found: dict[str, str] = {}
+    render_site(corpus, lambda path, fingerprint: found.setdefault(path, fingerprint) is not None, "v", 1)
+    return found
+
+
+def test_list_fingerprints_follow_each_listed_article(seeds_corpus) -> None:
+    """Pages that list articles fingerprint each by an id of what they show of it (Context.card_ids,
+    entry_ids): a new headline changes every page listing the article, a new summary every
+    page showing it (the digests and months)."""
+    from dataclasses import replace
+
+    from generator.pages import digest
+    from generator.pages.common import entity_paths
+
+    corpus = seeds_corpus
+    before = _fingerprints(corpus)
+    document = next(d for d in corpus.documents if corpus.appears_in.get(d.slug))
+    listing = [path for key, path in entity_paths(corpus).items() if document.slug in corpus.mentions[key][:100]]
+    showing = [digest.path(corpus.digest_by_slug[s]) for s in corpus.appears_in[document.slug]]
+    showing.append(f"articles/{document.article.date.isoformat()[:7]}.md")
+    assert listing and showing and all(path in before for path in listing + showing)
+    for analysis in (replace(document.analysis, headline=document.analysis.headline + " again"),
+                     replace(document.analysis, summary=document.analysis.summary + " Again.")):
+        changed = replace(corpus, documents=tuple(replace(d, analysis=analysis) if d is document else d
+                                                  for d in corpus.documents))
+        after = _fingerprints(changed)
+        assert all(after[path] != before[path] for path in showing)
+        if analysis.headline != document.analysis.headline:
+            assert all(after[path] != before[path] for path in listing)

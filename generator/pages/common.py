@@ -6,10 +6,13 @@ the same entity linked from hundreds of pages."""
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Mapping, Protocol, Sequence
+
+import msgspec
 
 from .. import markup
 from ..corpus import Corpus
@@ -121,6 +124,13 @@ class Links:
 
 
 _NONE: dict[str, str] = {}
+_ENCODE = msgspec.msgpack.Encoder().encode
+
+
+def _id(value: object) -> bytes:
+    """16 bytes of the SHA-256 of ``value`` (as ``models.input_hash`` encodes it): ids of
+    one length, so that the ids of a list joined stand for the list."""
+    return hashlib.sha256(_ENCODE(value)).digest()[:16]
 
 
 class Context:
@@ -143,6 +153,21 @@ class Context:
         self.article_links: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
         """The route to ``articles/`` -> what :meth:`Links.article` and :meth:`Links.listed`
         made for it."""
+
+    @cached_property
+    def card_ids(self) -> dict[str, bytes]:
+        """Article slug -> the id of its card in ``corpus.cards`` (slug, headline, date):
+        what a list of articles shows of each. A page listing a hundred articles has the
+        hundred ids in its fingerprint: each card is hashed once per run instead of being
+        encoded again for each of the pages that list it."""
+        return {slug: _id(card) for slug, card in self.corpus.cards.items()}
+
+    @cached_property
+    def entry_ids(self) -> dict[str, bytes]:
+        """Article slug -> the id of its card and summary: what a list of articles with
+        their summaries shows of each (:attr:`card_ids`)."""
+        by_slug = self.corpus.by_slug
+        return {slug: _id((*card, by_slug[slug].analysis.summary)) for slug, card in self.corpus.cards.items()}
 
     def entity_path(self, type_: str, name: str) -> str | None:
         """The page of the entity, if it has one."""

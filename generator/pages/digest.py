@@ -110,8 +110,8 @@ def sections(context: Context, digest: Digest, here: str) -> list[str]:
 
 def fingerprint(context: Context, digest: Digest, version: str) -> str:
     """Hash of everything :func:`render` reads: the digest (by its key) and the listed articles."""
-    by_slug, cards = context.corpus.by_slug, context.corpus.cards
-    listed = [(*cards[s], by_slug[s].analysis.summary) for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in by_slug]
+    by_slug, ids = context.corpus.by_slug, context.entry_ids
+    listed = b"".join([ids[s] for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in ids])
     names = [(t, n, context.entity_path(t, n)) for t, ns in digest.entities.items() for n in ns]
     sources = [by_slug[s].article.source for s in digest.topic.members if s in by_slug]
     inputs = (version, digest.key or digest, digest.topic, listed, names, sources)

@@ -65,7 +65,7 @@ def fingerprint(context: Context, key: str, entity: Entity, digests_of: dict[str
     slugs = corpus.mentions.get(key, ())
     digests = [context.digest_cards[s] for s in digests_of.get(key, ())]
     quotes = [(q, s, cards[s][2]) for q, s in _quotes(corpus, key, entity)]
-    listed = [cards[s] for s in slugs[:MAX_LISTED]]
+    listed = b"".join([context.card_ids[s] for s in slugs[:MAX_LISTED]])  # ids of one length: unambiguous
     named = [(other, n, corpus.entities[other].name, context.paths[other]) for other, n in co]
     inputs = (version, key, entity, context.paths[key], len(slugs), _seen(corpus, slugs),
               digests, quotes, listed, named)

@@ -105,7 +105,7 @@ def archive(context: Context, version: str = "") -> tuple[list[PageJob], Page]:
         out.append("")
     if not months:
         out.append("*No articles yet.*")
-    jobs = [PageJob(f"articles/{month}.md", partial(_month_fingerprint, corpus, month, slugs, version),
+    jobs = [PageJob(f"articles/{month}.md", partial(_month_fingerprint, context, month, slugs, version),
                     partial(_month_page, context, month, slugs))
             for month, slugs in months.items()]
     return jobs, Page(here, markup.seal(_meta("Articles by month"), "\n".join(out)))
@@ -120,11 +120,10 @@ def _month_page(context: Context, month: str, slugs: list[str]) -> Page:
     return Page(path, markup.seal(_meta(f"Articles of {label}"), "\n".join(body)))
 
 
-def _month_fingerprint(corpus: Corpus, month: str, slugs: list[str], version: str) -> str:
+def _month_fingerprint(context: Context, month: str, slugs: list[str], version: str) -> str:
     """Hash of what a month's list shows: each article's slug, title, date and summary."""
-    by_slug = corpus.by_slug
-    listed = [(s, by_slug[s].title, by_slug[s].article.date.isoformat(), by_slug[s].analysis.summary) for s in slugs]
-    return input_hash((version, month, listed))
+    ids = context.entry_ids
+    return input_hash((version, month, b"".join([ids[s] for s in slugs])))
 
 
 def tags_index() -> Page:
