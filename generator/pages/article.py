@@ -62,7 +62,7 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
 
 def fingerprint(context: Context, document: Document, related: tuple[str, ...], version: str) -> str:
     """Hash of everything :func:`render` reads for this article (and the code ``version``)."""
-    corpus, digests, cards = context.corpus, context.digest_cards, context.corpus.cards
+    corpus, digests, cards = context.corpus, context.digest_cards, context.card_ids
     article = document.article
     entities = list(document.entities.items())
     paths = []  # each entity's page (or None)
@@ -73,7 +73,7 @@ def fingerprint(context: Context, document: Document, related: tuple[str, ...], 
         version, document.slug, article.source, article.content_hash, article.date,
         document.analysis.headline, document.tags, document.copies, document.quotes, entities, paths,
         [digests[s] for s in corpus.appears_in.get(document.slug, ()) if s in digests],
-        [cards[s] for s in related if s in cards],
+        b"".join([cards[s] for s in related if s in cards]),
     )
     return input_hash(inputs)
 
