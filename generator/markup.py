@@ -62,10 +62,9 @@ text = lru_cache(maxsize=1 << 16)(passage)
 """What :func:`passage` gives, remembered: the same titles and names are escaped on many pages."""
 
 
-@lru_cache(maxsize=1 << 16)
 def link(label: str, target: str) -> str:
     """A Markdown link whose label is escaped text and whose target is ours (relative .md path).
-    Remembered: every article page links an entity the same way, and so on."""
+    (Pages remember the links they make again and again: ``pages.common.Links``.)"""
     return f"[{text(label)}]({target})"
 
 
