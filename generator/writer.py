@@ -23,10 +23,10 @@ import tempfile
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .errors import CollisionError, EditedPageError
-from .markup import generated_state, sealed_hash
+from .markup import encoded, generated_state, sealed_hash
 from .models import Page, Staged
 
 
@@ -45,7 +45,7 @@ def _safe_relative(path: str) -> str:
     PurePosixPath took a tenth of a rerun."""
     parts = path.split("/")
     if (path.startswith("/") or "\\" in path or "\0" in path or not path.endswith(".md")
-            or any(part in ("", ".", "..") for part in parts) or parts[-1].startswith(".")):
+            or "" in parts or "." in parts or ".." in parts or parts[-1].startswith(".")):
         raise CollisionError(f"refusing to write '{path}': pages must be .md paths inside docs/")
     return path
 
@@ -124,15 +124,23 @@ def atomic_write(target: Path, content: str) -> None:
         raise
 
 
-def plan(pages: Iterable[Page], states: dict[str, str], force: bool = False) -> list[Page]:
+def plan(pages: Iterable[Page], states: Mapping[str, str], force: bool = False) -> list[Page]:
     """Check every rule before writing; return the pages in path order."""
-    by_path: dict[str, Page] = {}
-    for page in pages:
-        _safe_relative(page.path)
-        if page.path in by_path:
-            raise CollisionError(f"two generated pages map to docs/{page.path}")
-        by_path[page.path] = page
-    for path in sorted(by_path):
+    pages = list(pages)
+    by_path = {page.path: page for page in pages}
+    return [by_path[path] for path in _plan_paths([page.path for page in pages], states, force)]
+
+
+def _plan_paths(paths: Iterable[str], states: Mapping[str, str], force: bool) -> list[str]:
+    """:func:`plan` for the pages' paths: each checked, then all of them sorted."""
+    seen: set[str] = set()
+    for path in paths:
+        _safe_relative(path)
+        if path in seen:
+            raise CollisionError(f"two generated pages map to docs/{path}")
+        seen.add(path)
+    ordered = sorted(seen)
+    for path in ordered:
         state = states.get(path)
         if state == "handwritten":
             raise CollisionError(
@@ -143,7 +151,7 @@ def plan(pages: Iterable[Page], states: dict[str, str], force: bool = False) -> 
                 f"docs/{path} was generated and then edited by hand; move your text to a new page, "
                 f"or run with --force to discard the edit"
             )
-    return [by_path[p] for p in sorted(by_path)]
+    return ordered
 
 
 JOURNAL = ".briefing-journal.json"
@@ -153,23 +161,30 @@ JOURNAL = ".briefing-journal.json"
 _STAGE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _stage(target: Path, content: str | bytes) -> Path:
-    """Write ``content`` to a staged file next to ``target`` (named for this process, so
-    workers staging pages at once never meet); return its path. Plain system calls: a
-    buffered file object costs more than the write."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+def _stage(root: str, path: str, data: bytes | Sequence[bytes]) -> tuple[str, os.stat_result]:
+    """Write ``data`` (bytes, or pieces of them written one after the other) to a staged
+    file next to the page ``path`` under the folder ``root`` (named for this process, so
+    workers staging pages at once never meet); return the staged file's path relative to
+    ``root``, and its status. Plain system calls and string paths: a buffered file
+    object, or a Path or two per page, cost more than the write."""
+    pieces = [data] if isinstance(data, bytes) else data
+    folder, slash, name = path.rpartition("/")
+    tmp = f"{folder}{slash}.{name}.{os.getpid()}.tmp"
+    full = f"{root}/{tmp}"
     try:
-        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
+        fd = os.open(full, _STAGE_FLAGS, 0o666)
     except FileNotFoundError:
-        tmp.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, _STAGE_FLAGS, 0o666)
+        os.makedirs(f"{root}/{folder}", exist_ok=True)
+        fd = os.open(full, _STAGE_FLAGS, 0o666)
     try:
-        view = memoryview(content.encode("utf-8") if isinstance(content, str) else content)
-        while view:
-            view = view[os.write(fd, view):]
+        written = os.writev(fd, pieces)
+        if written < sum(map(len, pieces)):  # a short write: the rest, as long as it takes
+            view = memoryview(b"".join(pieces))[written:]
+            while view:
+                view = view[os.write(fd, view):]
     finally:
         os.close(fd)
-    return tmp
+    return tmp, os.stat(full)
 
 
 class Stager:
@@ -189,7 +204,7 @@ class Stager:
         self._root = str(self.docs)
 
     def check(self, paths: Iterable[str]) -> None:
-        plan((Page(path, None) for path in paths), {p: state for p, (state, _) in self.scanned.items()}, self.force)
+        _plan_paths(paths, {p: state for p, (state, _) in self.scanned.items()}, self.force)
         self._checked = True
 
     def __call__(self, page: Page) -> Page:
@@ -199,20 +214,18 @@ class Stager:
             return page
         path = _safe_relative(page.path)
         state, sealed = self.scanned.get(path, ("missing", None))
-        data = page.content.encode("utf-8")
+        data = encoded(page.content)
         new_hash = sealed_hash(page.content)
         if state == "generated" and sealed == new_hash:  # a file that carries another hash holds other text
             try:
                 with open(f"{self._root}/{path}", "rb") as handle:
-                    if handle.read() == data:
+                    if handle.read() == b"".join(data):
                         info = os.fstat(handle.fileno())
                         return Page(page.path, None, page.fingerprint, Staged(None, sealed, info.st_size, info.st_mtime_ns))
             except OSError:
                 pass
-        tmp = _stage(self.docs / path, data)
-        info = os.stat(tmp)
-        return Page(page.path, None, page.fingerprint,
-                    Staged(tmp.relative_to(self.docs).as_posix(), new_hash, info.st_size, info.st_mtime_ns))
+        tmp, info = _stage(self._root, path, data)
+        return Page(page.path, None, page.fingerprint, Staged(tmp, new_hash, info.st_size, info.st_mtime_ns))
 
 
 def recover(docs: Path) -> None:
@@ -248,6 +261,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
     """
     docs.mkdir(parents=True, exist_ok=True)
     docs = docs.resolve()
+    root = str(docs)
     if scanned is None:
         recover(docs)
         scanned = scan_hashes(docs)
@@ -282,7 +296,7 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
                         continue
                 except OSError:
                     pass
-            staged.append((_stage(target, page.content).relative_to(docs).as_posix(), page.path))
+            staged.append((_stage(root, page.path, page.content.encode("utf-8"))[0], page.path))
         for path, state in sorted(states.items()):
             if path in wanted or state == "handwritten":
                 continue
@@ -300,7 +314,6 @@ def write_pages(docs: Path, pages: Iterable[Page], force: bool = False,
     os.sync()  # every staged file on disk before the journal says to rename them (one call, not one per file)
     ops = {"replace": [[tmp, path] for tmp, path in staged], "delete": report.deleted}
     atomic_write(docs / JOURNAL, json.dumps(ops, indent=0))
-    root = str(docs)
     for tmp, path in staged:
         os.replace(f"{root}/{tmp}", f"{root}/{path}")
         report.written.append(path)

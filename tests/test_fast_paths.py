@@ -8,12 +8,15 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator import markup, yaml_emit
 
+from conftest import SEEDS
 from test_properties import MARKDOWNISH, SETTINGS, YAML_TEXT, YAML_VALUES
 
 WHITE = st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000"
@@ -25,6 +28,12 @@ def test_other_space_is_every_white_space_character_but_the_space() -> None:
     white = {chr(n) for n in range(0x110000) if chr(n).isspace()} - {" "}
     assert {ch for ch in white if re.fullmatch(f"[{markup._OTHER_SPACE}]", ch)} == white
     assert not any(re.fullmatch(f"[{markup._OTHER_SPACE}]", chr(n)) for n in range(0x3100) if chr(n) not in white)
+
+
+def test_what_clean_would_change_is_never_printable() -> None:
+    """clean() trusts str.isprintable() before it searches for _UNCLEAN."""
+    unclean = [chr(n) for n in range(0x110000) if markup._UNCLEAN.match(chr(n))]
+    assert unclean and not any(ch.isprintable() for ch in unclean)
 
 
 def reference_clean(text: str) -> str:
@@ -181,12 +190,18 @@ META = st.dictionaries(YAML_TEXT, st.one_of(YAML_VALUES, ODD_VALUES), max_size=6
 @example({"title": "<b>x</b>", "tags": ["<i>"], "nested": {"a": ["<", {"b": ">"}]}}, "body\n\n")
 @example({"generated": "x"}, "b")
 @example({"generated": "sha256-" + "0" * 64}, "b")
+@example({"title": "T"}, "x\n")
+@example({"title": "T"}, "x\n\n\n")
+@example({"title": "T"}, "")
+@example({"title": "“T”"}, "¶\n")
 def test_dump_front_matter_and_seal_match_the_reference(meta: dict, body: str) -> None:
     assert yaml_emit.dump(meta) == reference_dump(meta)
     assert markup.front_matter(meta) == f"---\n{reference_dump(_reference_inert(dict(meta)))}---\n"  # type: ignore[arg-type]
     sealed = markup.seal(meta, body)
     assert sealed == reference_seal(meta, body)
     assert markup.page_hash(sealed) == markup.sealed_hash(sealed) or markup.GENERATED_KEY in meta
+    assert b"".join(markup.encoded(sealed)) == sealed.encode("utf-8")  # the last page sealed: its pieces
+    assert markup.encoded(sealed[:-1]) == [sealed[:-1].encode("utf-8")]  # any other text: encoded
 
 
 def test_seal_hash_is_sha256_of_the_page_with_its_hash_blanked() -> None:
@@ -266,8 +281,274 @@ def reference_cite(citations, numbers, from_page: str) -> str:
 def test_cite_matches_the_reference(pairs, from_page: str) -> None:
     """(Two slugs without a number citing the same paragraph were ordered by chance before: not drawn.)"""
     from generator.models import Citation
-    from generator.pages.common import cite
+    from generator.pages.common import Citer
 
     citations = [Citation(slug, paragraph) for slug, paragraph in pairs]
     numbers = {"a": 2, "b": 1, "c": 3}
-    assert cite(citations, numbers, from_page) == reference_cite(citations, numbers, from_page)
+    cite = Citer(numbers, from_page)
+    assert cite(citations) == reference_cite(citations, numbers, from_page)
+    assert cite(citations[:1]) == reference_cite(citations[:1], numbers, from_page)  # each link made once per page
+    assert cite(citations) == reference_cite(citations, numbers, from_page)
+
+
+@SETTINGS
+@given(PATHS, PATHS)
+@example("index.md", "topics/t.md")
+@example("x.md", "/x.md")
+def test_link_targets_match_the_reference(from_page: str, to_page: str) -> None:
+    from types import SimpleNamespace
+
+    from generator.pages.common import Context
+
+    context = Context.__new__(Context)
+    context.corpus, context.paths_by_type, context._links, context.article_links = SimpleNamespace(), {}, {}, {}
+    assert context.links(from_page).target(to_page) == reference_relative(from_page, to_page)
+
+
+@pytest.fixture(scope="module")
+def seeds_corpus(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus of the repository's seeds, with its digests."""
+    from generator.knowledge import load_knowledge
+    from generator.pipeline import RunReport, build_corpus
+    from generator.readers import read_folder
+
+    articles, _ = read_folder(SEEDS)
+    corpus, _ = build_corpus(articles, tmp_path_factory.mktemp("docs"), load_knowledge(None), 1, RunReport(),
+                             use_cache=False)
+    return corpus
+
+
+def test_links_match_the_straightforward_links(seeds_corpus) -> None:
+    """common.Links remembers, per folder, what markup.link and markup.relative would make."""
+    from generator.corpus import entity_key
+    from generator.pages.common import Context, long_date
+
+    corpus = seeds_corpus
+    context = Context(corpus)
+    named = {(t, n) for d in corpus.documents for t, names in d.entities.items() for n in names}
+    named |= {(e.type, e.name) for e in corpus.entities.values()} | {("person", "Nobody Known"), ("place", "a:b")}
+    assert corpus.documents and corpus.digests and corpus.entities
+    for page in ["articles/x.md", "topics/t.md", "entities/person/p.md", "timeline/2024-01.md", "index.md",
+                 "notes/deep/page.md"]:
+        links = context.links(page)
+        assert context.links(page.replace("x.md", "y.md")) is links or "/" not in page
+        for _ in range(2):  # made, then remembered
+            for d in corpus.documents:
+                target = markup.relative(page, d.path)
+                assert links.article_target(d.slug) == target
+                assert links.article(d.slug) == markup.link(d.title, target)
+                assert links.listed(d.slug) == f"- {markup.link(d.title, target)} · {long_date(d.article.date)}"
+            for digest in corpus.digests:
+                slug = digest.topic.slug
+                assert links.digest(slug) == markup.link(digest.topic.title, markup.relative(page, corpus.digest_path(slug)))
+            for type_, name in sorted(named):
+                key = entity_key(type_, name)
+                path = corpus.entity_path(key) if key in corpus.entities else None
+                assert context.entity_path(type_, name) == path
+                assert links.entity(type_, name) == (None if path is None else markup.link(name, markup.relative(page, path)))
+
+
+def reference_article_meta(corpus, document) -> dict:
+    """The article's front matter as the mapping it once was (pages.article writes it directly)."""
+    from generator.pages.common import BOOST, safe_url
+
+    article, analysis = document.article, document.analysis
+    digests = corpus.digest_by_slug
+    meta: dict = {
+        "title": markup.clean(analysis.headline),
+        "type": "article",
+        "date": article.date.isoformat(),
+        "dateline": markup.clean(analysis.dateline) if analysis.dateline else None,
+        "id": article.id,
+        "source": article.source,
+    }
+    if "source" in article.overrides:
+        meta["outlet"] = markup.clean(str(article.overrides["source"]))
+    if safe_url(article.overrides.get("url")):
+        meta["url"] = article.overrides["url"]
+    meta.update({
+        "summary": markup.clean(analysis.summary),
+        "tags": list(document.tags),
+        "topics": [digests[s].topic.title for s in corpus.appears_in.get(document.slug, ()) if s in digests],
+        "entities": {t: list(names) for t, names in document.entities.items()},
+        "quotes": [{"speaker": q.speaker, "text": markup.clean(q.text)} for q in document.quotes],
+        "events": [{"date": e.date, "text": markup.clean(e.text)} for e in analysis.events],
+        "copies": list(document.copies),
+        "search": {"boost": BOOST["article"]},
+    })
+    return meta
+
+
+def _article_front_matter_matches(corpus, document) -> None:
+    from generator.pages.article import front_matter
+
+    lines = front_matter(corpus, document)
+    want = markup.front_matter({markup.GENERATED_KEY: markup._PLACEHOLDER, **reference_article_meta(corpus, document)})
+    assert want == f"---\n{markup.GENERATED_KEY}: {markup._PLACEHOLDER}\n" + "\n".join(lines) + "\n---\n"
+    body = "# x\n"
+    assert markup.seal_lines(lines, body) == markup.seal(reference_article_meta(corpus, document), body)
+
+
+def test_article_front_matter_matches_the_mapping(seeds_corpus) -> None:
+    for document in seeds_corpus.documents:
+        _article_front_matter_matches(seeds_corpus, document)
+
+
+TEXTS = st.one_of(YAML_TEXT, MARKDOWNISH)
+
+
+@SETTINGS
+@given(st.data())
+def test_article_front_matter_matches_the_mapping_for_any_text(seeds_corpus, data) -> None:
+    """Any headline, dateline, summary, editor's source and url, tags, entities, quotes,
+    events and copies (and a document with none of them)."""
+    from dataclasses import replace
+
+    from generator.models import DatedEvent, Quote
+
+    corpus = seeds_corpus
+    document = data.draw(st.sampled_from(corpus.documents))
+    overrides = data.draw(st.fixed_dictionaries({}, optional={
+        "source": st.one_of(TEXTS, st.integers()), "url": st.one_of(TEXTS, st.just("https://example.com/a?b=1#c"))}))
+    analysis = replace(
+        document.analysis,
+        headline=data.draw(TEXTS), dateline=data.draw(st.one_of(st.none(), TEXTS)), summary=data.draw(TEXTS),
+        events=tuple(DatedEvent(d, t, 0, "") for d, t in data.draw(st.lists(st.tuples(TEXTS, TEXTS), max_size=3))))
+    quotes = tuple(Quote(t, s, None, 0) for t, s in data.draw(st.lists(st.tuples(TEXTS, st.one_of(st.none(), TEXTS)),
+                                                                        max_size=3)))
+    entities = data.draw(st.dictionaries(st.sampled_from(["person", "place", "a: b", "yes"]),
+                                         st.lists(TEXTS, max_size=3).map(tuple), max_size=3))
+    changed = replace(document, article=replace(document.article, overrides=overrides), analysis=analysis,
+                      quotes=quotes, entities=entities, tags=tuple(data.draw(st.lists(TEXTS, max_size=3))),
+                      copies=tuple(data.draw(st.lists(TEXTS, max_size=2))))
+    _article_front_matter_matches(corpus, changed)
+
+
+SLUGS = [f"s{n}" for n in range(8)]
+KEYS = [f"{t}:{n}" for t in ("person", "place", "organisation") for n in "abcd"]
+
+
+@st.composite
+def small_corpora(draw):
+    """What related_articles and co_mentioned read of a corpus: entities, mentions, counts."""
+    from types import SimpleNamespace
+
+    slugs = draw(st.lists(st.sampled_from(SLUGS), min_size=1, unique=True))
+    mentions = {key: tuple(draw(st.lists(st.sampled_from(SLUGS), unique=True, max_size=6)))
+                for key in draw(st.lists(st.sampled_from(KEYS), unique=True))}
+    entities = {key: None for key in mentions if draw(st.booleans()) or mentions[key]}
+    counts = {slug: {key: 1 for key in draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=6))}
+              for slug in slugs}
+    return SimpleNamespace(counts=counts, mentions=mentions, entities=entities)
+
+
+def reference_related(corpus, most: int, limit: int) -> dict:
+    import math
+    from collections import defaultdict
+
+    import numpy as np
+
+    scores: dict = defaultdict(lambda: defaultdict(float))
+    for key, posting in corpus.mentions.items():
+        if key.startswith("place:") or not 2 <= len(posting) <= most:
+            continue
+        found = [slug for slug in posting if slug in corpus.counts]
+        for a in found:
+            for b in found:
+                scores[a][b] += 1 / math.log(1 + len(posting))
+    best = {}
+    for slug in sorted(corpus.counts):
+        others = {other: float(np.round(score, 9)) for other, score in scores[slug].items() if other != slug}
+        best[slug] = tuple(sorted(others, key=lambda other: (-others[other], other))[:limit])
+    return best
+
+
+def reference_co_mentioned(corpus, listed: int, limit: int) -> dict:
+    from collections import Counter
+
+    out = {}
+    for key in sorted(corpus.entities):
+        named = Counter(other for slug in corpus.mentions.get(key, ())[:listed] for other in corpus.counts[slug]
+                        if other in corpus.entities and other != key)
+        out[key] = sorted(named.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return out
+
+
+@SETTINGS
+@given(small_corpora(), st.integers(2, 6), st.integers(1, 3), st.integers(1, 4))
+def test_related_and_co_mentioned_match_the_reference(corpus, most, limit, listed) -> None:
+    """The sparse products give what counting every pair gives (cut-offs small, to be reached)."""
+    from generator.pages import article, entities
+
+    corpus.mentions = {key: tuple(s for s in posting if s in corpus.counts) if key in corpus.entities else posting
+                       for key, posting in corpus.mentions.items()}  # an entity is mentioned by articles
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article, "MAX_RELATED_POSTINGS", most)
+        patch.setattr(article, "RELATED", limit)
+        patch.setattr(entities, "MAX_LISTED", listed)
+        patch.setattr(entities, "CO_MENTIONED", limit)
+        assert article.related_articles(corpus) == reference_related(corpus, most, limit)
+        assert entities.co_mentioned(corpus) == reference_co_mentioned(corpus, listed, limit)
+
+
+def test_rendering_leaves_no_cycle_holding_the_corpus(tmp_path: Path) -> None:
+    """A run pauses the garbage collector (pipeline._collector_paused): what rendering
+    remembers per run (pages.common.Context) must not hold the corpus in a reference
+    cycle, which would keep it, and make the next collection walk it, after the run."""
+    import gc
+    import weakref
+
+    from generator.knowledge import load_knowledge
+    from generator.pages import render_site
+    from generator.pipeline import RunReport, build_corpus
+    from generator.readers import read_folder
+
+    articles, _ = read_folder(SEEDS)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        corpus, prepared = build_corpus(articles, tmp_path, load_knowledge(None), 1, RunReport(), use_cache=False)
+        render_site(corpus, None, "v", 1, None, prepared)
+        alive = weakref.ref(corpus)
+        del corpus, prepared
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _fingerprints(corpus) -> dict[str, str]:
+    from generator.pages import render_site
+
+    found: dict[str, str] = {}
+    render_site(corpus, lambda path, fingerprint: found.setdefault(path, fingerprint) is not None, "v", 1)
+    return found
+
+
+def test_list_fingerprints_follow_each_listed_article(seeds_corpus) -> None:
+    """Pages that list articles fingerprint each by an id of what they show of it (Context.card_ids,
+    entry_ids): a new headline changes every page listing the article, a new summary every
+    page showing it (the digests and months)."""
+    from dataclasses import replace
+
+    from generator.pages import digest, prepare
+    from generator.pages.common import entity_paths
+
+    corpus = seeds_corpus
+    before = _fingerprints(corpus)
+    document = next(d for d in corpus.documents if corpus.appears_in.get(d.slug))
+    listing = [path for key, path in entity_paths(corpus).items() if document.slug in corpus.mentions[key][:100]]
+    related = prepare(corpus).related
+    listing += [d.path for d in corpus.documents if document.slug in related[d.slug]]  # its related articles
+    showing = [digest.path(corpus.digest_by_slug[s]) for s in corpus.appears_in[document.slug]]
+    showing.append(f"articles/{document.article.date.isoformat()[:7]}.md")
+    assert any(p.startswith("articles/") for p in listing) and showing
+    assert all(path in before for path in listing + showing)
+    for analysis in (replace(document.analysis, headline=document.analysis.headline + " again"),
+                     replace(document.analysis, summary=document.analysis.summary + " Again.")):
+        changed = replace(corpus, documents=tuple(replace(d, analysis=analysis) if d is document else d
+                                                  for d in corpus.documents))
+        after = _fingerprints(changed)
+        assert all(after[path] != before[path] for path in showing)
+        if analysis.headline != document.analysis.headline:
+            assert all(after[path] != before[path] for path in listing)

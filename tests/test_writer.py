@@ -181,13 +181,11 @@ def test_recover_finishes_interrupted_run(tmp_path: Path) -> None:
     write_pages(docs, PAGES)
     new_a = page("articles/a.md", "Article A, second edition.")
     new_c = page("articles/c.md", "Article C.")
-    tmp_a = writer._stage(docs / new_a.path, new_a.content)
-    tmp_c = writer._stage(docs / new_c.path, new_c.content)
-    ops = {"replace": [[tmp_a.relative_to(docs).as_posix(), new_a.path],
-                       [tmp_c.relative_to(docs).as_posix(), new_c.path]],
-           "delete": ["topics/t.md"]}
+    tmp_a, _ = writer._stage(str(docs), new_a.path, new_a.content.encode())
+    tmp_c, _ = writer._stage(str(docs), new_c.path, new_c.content.encode())
+    ops = {"replace": [[tmp_a, new_a.path], [tmp_c, new_c.path]], "delete": ["topics/t.md"]}
     (docs / JOURNAL).write_text(json.dumps(ops))
-    os.replace(tmp_a, docs / new_a.path)  # the first rename happened, then the crash
+    os.replace(docs / tmp_a, docs / new_a.path)  # the first rename happened, then the crash
     recover(docs)
     assert (docs / "articles/a.md").read_text() == new_a.content
     assert (docs / "articles/c.md").read_text() == new_c.content
@@ -201,7 +199,7 @@ def test_staged_files_without_journal_are_dropped(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_pages(docs, PAGES)
     before = snapshot(docs)
-    writer._stage(docs / "articles/a.md", page("articles/a.md", "half").content)
+    writer._stage(str(docs), "articles/a.md", page("articles/a.md", "half").content.encode())
     assert list(docs.rglob("*.tmp"))
     recover(docs)
     assert snapshot(docs) == before
@@ -211,9 +209,8 @@ def test_write_pages_recovers_before_writing(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_pages(docs, PAGES)
     new_a = page("articles/a.md", "Article A, second edition.")
-    tmp_a = writer._stage(docs / new_a.path, new_a.content)
-    (docs / JOURNAL).write_text(json.dumps({"replace": [[tmp_a.relative_to(docs).as_posix(), new_a.path]],
-                                            "delete": []}))
+    tmp_a, _ = writer._stage(str(docs), new_a.path, new_a.content.encode())
+    (docs / JOURNAL).write_text(json.dumps({"replace": [[tmp_a, new_a.path]], "delete": []}))
     final = [new_a if p.path == new_a.path else p for p in PAGES]
     report = write_pages(docs, final)
     assert report.written == []
@@ -292,3 +289,15 @@ def test_written_pages_are_readable_by_others(tmp_path: Path) -> None:
         os.umask(old)
     for docs in (tmp_path / "plain", tmp_path / "staged"):
         assert {(docs / p.path).stat().st_mode & 0o777 for p in PAGES} == {0o644}
+
+
+def test_a_short_write_while_staging_is_finished(tmp_path: Path, monkeypatch) -> None:
+    """_stage writes a page's pieces with one writev; what a short write left is written after."""
+    def short_writev(fd, pieces):
+        return os.write(fd, bytes(pieces[0][:3]))
+
+    monkeypatch.setattr(writer.os, "writev", short_writev)
+    pieces = [b"---\ngenerated: x\n---\n", b"\n", "body “é”\n".encode()]
+    tmp, info = writer._stage(str(tmp_path), "articles/a.md", pieces)
+    assert tmp == f"articles/.a.md.{os.getpid()}.tmp"
+    assert (tmp_path / tmp).read_bytes() == b"".join(pieces) and info.st_size == len(b"".join(pieces))

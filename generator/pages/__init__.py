@@ -9,7 +9,7 @@ from ..corpus import Corpus
 from ..models import Page
 from ..parallel import fork_map
 from . import article, digest, entities, indexes, timeline
-from .common import Deliver, Keep, PageJob, entity_paths
+from .common import Context, Deliver, Keep, PageJob
 
 RENDER_PARALLEL = 200
 """Fewer pages to render than this are rendered in this process: a forked worker copies
@@ -50,20 +50,20 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     :func:`prepare` of the corpus, if known."""
     prepared = prepared or prepare(corpus)
     related = prepared.related
-    paths = entity_paths(corpus)
+    context = Context(corpus)
     work = [
-        PageJob(d.path, partial(article.fingerprint, corpus, d, related.get(d.slug, ()), paths, version),
-                partial(article.render, corpus, d, related.get(d.slug, ()), paths))
+        PageJob(d.path, partial(article.fingerprint, context, d, related.get(d.slug, ()), version),
+                partial(article.render, context, d, related.get(d.slug, ())))
         for d in corpus.documents
     ]
     work += [
-        PageJob(digest.path(item), partial(digest.fingerprint, corpus, item, paths, version),
-                partial(digest.render, corpus, item, paths))
+        PageJob(digest.path(item), partial(digest.fingerprint, context, item, version),
+                partial(digest.render, context, item))
         for item in corpus.digests
     ]
-    entity_work, entity_index = entities.entity_pages(corpus, version, prepared.co_mentioned)
-    timeline_work, timeline_index = timeline.timeline_pages(corpus, version, prepared.timeline)
-    archive_work, archive_index = indexes.archive(corpus, version)
+    entity_work, entity_index = entities.entity_pages(context, version, prepared.co_mentioned)
+    timeline_work, timeline_index = timeline.timeline_pages(context, version, prepared.timeline)
+    archive_work, archive_index = indexes.archive(context, version)
     page_jobs = work + entity_work + timeline_work + archive_work
     fingerprints = [job.fingerprint() for job in page_jobs]
     kept = [keep is not None and keep(job.path, fp) for job, fp in zip(page_jobs, fingerprints)]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 import numpy as np
 
-from .. import markup
+from .. import markup, yaml_emit
 from ..corpus import Corpus, entity_key
 from ..entities import is_heading
 from ..models import Document, Page, input_hash
-from .common import BOOST, TYPE_LABELS, anchor, long_date, safe_url
+from .common import BOOST, TYPE_LABELS, Context, Links, anchor, long_date, safe_url
 
 RELATED = 5
 RELATED_BLOCK = 1000
@@ -49,82 +49,138 @@ def related_articles(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for start in range(0, len(slugs), RELATED_BLOCK):
         block = (weighted[start : start + RELATED_BLOCK] @ present).tocsr()
-        block.sort_indices()
         bounds = block.indptr.tolist()
-        scores = np.round(block.data, 9)
+        indices, far = block.indices, -np.round(block.data, 9)
         for n, lo, hi in zip(range(start, start + block.shape[0]), bounds, bounds[1:]):
-            others, near = block.indices[lo:hi], scores[lo:hi]
-            keep = others != n
-            others, near = others[keep], near[keep]
-            out[slugs[n]] = tuple(slugs[i] for i in others[np.lexsort((others, -near))[:RELATED]].tolist())
+            # Best first, ties to the smaller slug: a total order, whatever order the row is
+            # in. The article itself is among its own pairs: one more is taken, it is left out.
+            others = indices[lo:hi]
+            best = others[np.lexsort((others, far[lo:hi]))[: RELATED + 1]].tolist()
+            out[slugs[n]] = tuple([slugs[i] for i in best if i != n][:RELATED])
     return out
 
 
-def fingerprint(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str],
-                version: str) -> str:
-    """Hash of everything :func:`render` reads for this article (and the code ``version``);
-    ``paths`` is :func:`common.entity_paths`."""
-    digests, by_slug = corpus.digest_by_slug, corpus.by_slug
+def fingerprint(context: Context, document: Document, related: tuple[str, ...], version: str) -> str:
+    """Hash of everything :func:`render` reads for this article (and the code ``version``)."""
+    corpus, digests, cards = context.corpus, context.digest_cards, context.card_ids
     article = document.article
+    entities = list(document.entities.items())
+    paths = []  # each entity's page (or None)
+    for type_, names in entities:
+        of_type = context.paths_by_type.get(type_, {})
+        paths += [of_type.get(name) for name in names]
     inputs = (
         version, document.slug, article.source, article.content_hash, article.date,
-        document.analysis.headline, document.tags, document.copies, document.quotes,
-        list(document.entities.items()),
-        [paths.get(entity_key(t, n)) for t, names in document.entities.items() for n in names],
-        [(s, digests[s].topic.title, corpus.digest_path(s)) for s in corpus.appears_in.get(document.slug, ())
-         if s in digests],
-        [corpus.cards[s] for s in related if s in by_slug],
+        document.analysis.headline, document.tags, document.copies, document.quotes, entities, paths,
+        [digests[s] for s in corpus.appears_in.get(document.slug, ()) if s in digests],
+        b"".join([cards[s] for s in related if s in cards]),
     )
     return input_hash(inputs)
 
 
-def front_matter(corpus: Corpus, document: Document) -> dict[str, object]:
+def front_matter(corpus: Corpus, document: Document) -> list[str]:
+    """The article's front matter, line by line: what ``markup.front_matter`` writes for
+    the mapping of title, type, date, dateline, id, source, outlet and url (if the editor
+    gave them), summary, tags, topics, entities, quotes, events, copies and search boost
+    (tests/test_fast_paths.py has it). Written directly: building that mapping and then
+    walking it cost half as much again, for the 50-odd lines of each of thousands of pages."""
+    inert, clean = markup.inert, markup.clean
     article, analysis = document.article, document.analysis
+    lines = [
+        f"title: {inert(clean(analysis.headline))}",
+        "type: article",
+        f"date: {inert(article.date.isoformat())}",
+        f"dateline: {inert(clean(analysis.dateline))}" if analysis.dateline else "dateline: null",
+        f"id: {inert(article.id)}",
+        f"source: {inert(article.source)}",
+    ]
+    overrides = article.overrides
+    if "source" in overrides:
+        lines.append(f"outlet: {inert(clean(str(overrides['source'])))}")
+    if safe_url(overrides.get("url")):
+        lines.append(f"url: {inert(overrides['url'])}")  # type: ignore[arg-type]
+    lines.append(f"summary: {inert(clean(analysis.summary))}")
     digests = corpus.digest_by_slug
-    meta: dict[str, object] = {
-        "title": markup.clean(analysis.headline),
-        "type": "article",
-        "date": article.date.isoformat(),
-        "dateline": markup.clean(analysis.dateline) if analysis.dateline else None,
-        "id": article.id,
-        "source": article.source,
-    }
-    if "source" in article.overrides:
-        meta["outlet"] = markup.clean(str(article.overrides["source"]))
-    if safe_url(article.overrides.get("url")):
-        meta["url"] = article.overrides["url"]
-    meta.update(
-        {
-            "summary": markup.clean(analysis.summary),
-            "tags": list(document.tags),
-            "topics": [digests[s].topic.title for s in corpus.appears_in.get(document.slug, ()) if s in digests],
-            "entities": {t: list(names) for t, names in document.entities.items()},
-            "quotes": [{"speaker": q.speaker, "text": markup.clean(q.text)} for q in document.quotes],
-            "events": [{"date": e.date, "text": markup.clean(e.text)} for e in analysis.events],
-            "copies": list(document.copies),
-            "search": {"boost": BOOST["article"]},
-        }
-    )
-    return meta
-
-
-def entity_links(document: Document, from_page: str, paths: Mapping[str, str]) -> list[str]:
-    lines = []
-    for type_, label in TYPE_LABELS.items():
-        names = document.entities.get(type_, ())
-        if not names:
-            continue
-        links = []
-        for name in names:
-            path = paths.get(entity_key(type_, name))
-            links.append(markup.text(name) if path is None else markup.link(name, markup.relative(from_page, path)))
-        lines.append(f"- **{label}:** " + " · ".join(links))
+    _strings(lines, "tags", document.tags)
+    _strings(lines, "topics", [digests[s].topic.title for s in corpus.appears_in.get(document.slug, ()) if s in digests])
+    if document.entities:
+        lines.append("entities:")
+        for type_, names in document.entities.items():
+            _strings(lines, type_, names, "  ")
+    else:
+        lines.append("entities: {}")
+    if document.quotes:
+        lines.append("quotes:")
+        for quote in document.quotes:
+            lines.append(f"- speaker: {'null' if quote.speaker is None else inert(quote.speaker)}")
+            lines.append(f"  text: {inert(clean(quote.text))}")
+    else:
+        lines.append("quotes: []")
+    if analysis.events:
+        lines.append("events:")
+        for event in analysis.events:
+            lines.append(f"- date: {inert(event.date)}")
+            lines.append(f"  text: {inert(clean(event.text))}")
+    else:
+        lines.append("events: []")
+    _strings(lines, "copies", document.copies)
+    lines += ["search:", f"  boost: {yaml_emit.scalar(BOOST['article'])}"]
     return lines
 
 
-def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str]) -> str:
+def _strings(lines: list[str], key: str, values: Sequence[str], indent: str = "") -> None:
+    """``key:`` and ``- value`` for each (``key: []`` for none), as YAML front matter."""
+    key = yaml_emit.scalar(key)  # as dump writes a key (remembered)
+    if values:
+        lines.append(f"{indent}{key}:")
+        lines += [f"{indent}- {markup.inert(value)}" for value in values]
+    else:
+        lines.append(f"{indent}{key}: []")
+
+
+def entity_links(document: Document, links: Links) -> list[str]:
+    """``- **People:** [A](…) · B``: a line per type of entity the article names, each name
+    linked to its page if it has one."""
+    lines = []
+    for type_, label in TYPE_LABELS.items():
+        names = document.entities.get(type_)
+        if names:
+            lines.append(f"- **{label}:** " + " · ".join([links.entity(type_, name) or markup.text(name)
+                                                         for name in names]))
+    return lines
+
+
+CLOSING = frozenset(".!?\"”’:;,)")
+"""Last characters for which ``entities.is_heading`` says no at once: the article text
+checks them first, without the call (most paragraphs end with a full stop)."""
+_ANCHORS: list[str] = []
+"""``{: #p1 }``, ``{: #p2 }``, ...: the anchor line of each paragraph, made once."""
+
+
+def _anchor_lines(count: int) -> list[str]:
+    while len(_ANCHORS) < count:
+        _ANCHORS.append(f"{{: #{anchor(len(_ANCHORS))} }}")
+    return _ANCHORS[:count]
+
+
+def text_lines(paragraphs: tuple[str, ...]) -> list[str]:
+    """The article's text: each paragraph escaped (in bold if it is a section heading,
+    not the first), its anchor line, an empty line."""
+    shown = [markup.passage(paragraph) for paragraph in paragraphs]
+    for n in range(1, len(paragraphs)):
+        paragraph = paragraphs[n]
+        if paragraph[-1:] not in CLOSING and is_heading(paragraph):
+            shown[n] = f"**{shown[n]}**"
+    lines = [""] * (3 * len(shown))
+    lines[0::3] = shown
+    lines[1::3] = _anchor_lines(len(shown))
+    return lines
+
+
+def body(context: Context, document: Document, related: tuple[str, ...]) -> str:
+    corpus = context.corpus
+    links = context.links(document.path)
     article, analysis = document.article, document.analysis
-    here = document.path
     out = [f"# {markup.text(analysis.headline)}", ""]
     facts = [f"**{long_date(article.date)}**"]
     if analysis.dateline:
@@ -137,7 +193,7 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Ma
         out += [f"[Original article]({url})", ""]
     out += ['!!! abstract "Summary"', "", f"    {markup.text(analysis.summary)}", ""]
 
-    entities = entity_links(document, here, paths)
+    entities = entity_links(document, links)
     if entities:
         out += ["## Who and what", "", *entities, ""]
     if document.quotes:
@@ -153,32 +209,21 @@ def body(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Ma
     appears = [s for s in corpus.appears_in.get(document.slug, ()) if s in digests]
     if appears:
         out += ["## Appears in", ""]
-        for slug in appears:
-            target = markup.relative(here, corpus.digest_path(slug))
-            out.append(f"- {markup.link(digests[slug].topic.title, target)}")
+        out += [f"- {links.digest(slug)}" for slug in appears]
         out.append("")
-    by_slug = corpus.by_slug
-    near = [by_slug[s] for s in related if s in by_slug]
+    cards = corpus.cards
+    near = [links.listed(s) for s in related if s in cards]
     if near:
-        out += ["## Related articles", ""]
-        for other in near:
-            out.append(
-                f"- {markup.link(other.title, markup.relative(here, other.path))} · {long_date(other.article.date)}"
-            )
-        out.append("")
+        out += ["## Related articles", "", *near, ""]
     if document.copies:
         names = ", ".join(f"`{markup.clean(c).replace('`', '')}`" for c in document.copies)
         out += [f"*Also received, near-identical, as {names}; counted once.*", ""]
     out += [f"*Source file `{markup.clean(article.source).replace('`', '')}` · id {article.id}*", ""]
     out += ["## Article text", ""]
-    for n, paragraph in enumerate(analysis.paragraphs):
-        shown = markup.passage(paragraph)
-        out += [f"**{shown}**" if n and is_heading(paragraph) else shown, f"{{: #{anchor(n)} }}", ""]
+    out += text_lines(analysis.paragraphs)
     return "\n".join(out)
 
 
-
-def render(corpus: Corpus, document: Document, related: tuple[str, ...], paths: Mapping[str, str]) -> Page:
-    """The article's page; ``related`` is its entry of :func:`related_articles`, ``paths``
-    is :func:`common.entity_paths`."""
-    return Page(document.path, markup.seal(front_matter(corpus, document), body(corpus, document, related, paths)))
+def render(context: Context, document: Document, related: tuple[str, ...]) -> Page:
+    """The article's page; ``related`` is its entry of :func:`related_articles`."""
+    return Page(document.path, markup.seal_lines(front_matter(context.corpus, document), body(context, document, related)))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .. import markup
-from ..corpus import Corpus, entity_key
+from ..corpus import Corpus
 from ..digests import MAX_DIGEST_ARTICLES, MAX_TIMELINE
-from ..models import Citation, Digest, Page, input_hash
-from .common import BOOST, TYPE_LABELS, cite, long_date
+from ..models import Digest, Page, input_hash
+from .common import BOOST, TYPE_LABELS, Citer, Context, long_date
 
 INCLUDE_DIR = ".digests"
 """Where the digest of an editor's topic page is written; a MkDocs hook appends it to the page."""
@@ -35,10 +33,12 @@ def front_matter(corpus: Corpus, digest: Digest) -> dict[str, object]:
     }
 
 
-def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]) -> list[str]:
-    """Everything below the title; ``here`` is the page the links are relative to, ``paths``
-    :func:`common.entity_paths`."""
+def sections(context: Context, digest: Digest, here: str) -> list[str]:
+    """Everything below the title; ``here`` is the page the links are relative to."""
+    corpus = context.corpus
+    links = context.links(here)
     numbers = numbering(digest)
+    cite = Citer(numbers, here)
     by_slug = corpus.by_slug
     total = len(digest.topic.members)
     noun = "article" if total == 1 else "articles"
@@ -46,27 +46,27 @@ def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]
     if digest.overview:
         out += ['!!! abstract "Overview"', ""]
         for fact in digest.overview:
-            out.append(f"    {markup.text(fact.text)} {cite(fact.citations, numbers, here)}")
+            out.append(f"    {markup.text(fact.text)} {cite(fact.citations)}")
             out.append("")
     if digest.facts:
         out += ["## Key facts", ""]
         for fact in digest.facts:
             count = fact.count
             badge = f"**reported by {count} of {total} {noun}**" if count > 1 else "*one source*"
-            out.append(f"- {markup.text(fact.text)} — {badge} {cite(fact.citations, numbers, here)}")
+            out.append(f"- {markup.text(fact.text)} — {badge} {cite(fact.citations)}")
         out.append("")
     if digest.disagreements:
         out += ["## Where the sources disagree", ""]
         for item in digest.disagreements:
             out += [f"**{markup.text(item.about)}**", "", "| Version | Reported by |", "|---|---|"]
             for claim in item.claims:
-                out.append(f"| {markup.text(claim.value)} | {cite(claim.citations, numbers, here)} |")
+                out.append(f"| {markup.text(claim.value)} | {cite(claim.citations)} |")
             out.append("")
     if digest.timeline:
         out += ["## Timeline", "", "| When | What happened | Sources |", "|---|---|---|"]
         for entry in digest.timeline:
             out.append(
-                f"| {long_date(entry.date)} | {markup.text(entry.text)} | {cite(entry.citations, numbers, here)} |"
+                f"| {long_date(entry.date)} | {markup.text(entry.text)} | {cite(entry.citations)} |"
             )
         out.append("")
         if total > MAX_DIGEST_ARTICLES or len(digest.timeline) >= MAX_TIMELINE:
@@ -79,48 +79,48 @@ def sections(corpus: Corpus, digest: Digest, here: str, paths: Mapping[str, str]
             speaker = markup.text(quote.speaker) if quote.speaker else "Unattributed"
             out += [
                 f"> “{markup.text(quote.text)}”  ",
-                f"> — **{speaker}** {cite([Citation(slug, quote.paragraph)], numbers, here)}",
+                f"> — **{speaker}** {cite.link(slug, quote.paragraph)}",
                 "",
             ]
     lines = []
     for type_, label in TYPE_LABELS.items():
         names = digest.entities.get(type_, ())
-        links = [markup.link(n, markup.relative(here, path))
-                 for n in names if (path := paths.get(entity_key(type_, n))) is not None]
-        if links:
-            lines.append(f"- **{label}:** " + " · ".join(links))
+        named = [link for n in names if (link := links.entity(type_, n)) is not None]
+        if named:
+            lines.append(f"- **{label}:** " + " · ".join(named))
     if lines:
         out += ["## People, places and things", "", *lines, ""]
     out += ["## Articles", ""]
     contributions = dict(digest.contributions)
+    cards = corpus.cards
     for slug in digest.topic.members[:MAX_ARTICLES_LISTED]:
-        document = by_slug.get(slug)
-        if document is None:
+        card = cards.get(slug)
+        if card is None:
             continue
-        link = markup.link(document.title, markup.relative(here, document.path))
-        out.append(f"{numbers[slug]}. {link} · {long_date(document.article.date)}  ")
-        out.append(f"    {markup.text(contributions.get(slug, document.analysis.summary))}")
+        adds = contributions.get(slug)
+        if adds is None:
+            adds = by_slug[slug].analysis.summary
+        out.append(f"{numbers[slug]}. {links.article(slug)} · {long_date(card[2])}  ")
+        out.append(f"    {markup.text(adds)}")
     if total > MAX_ARTICLES_LISTED:
         out.append(f"\n*…and {total - MAX_ARTICLES_LISTED} older articles.*")
     out.append("")
     return out
 
 
-def fingerprint(corpus: Corpus, digest: Digest, paths: Mapping[str, str], version: str) -> str:
+def fingerprint(context: Context, digest: Digest, version: str) -> str:
     """Hash of everything :func:`render` reads: the digest (by its key) and the listed articles."""
-    by_slug = corpus.by_slug
-    listed = [(s, by_slug[s].title, by_slug[s].article.date, by_slug[s].analysis.summary)
-              for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in by_slug]
-    names = [(t, n, paths.get(entity_key(t, n))) for t, ns in digest.entities.items() for n in ns]
+    by_slug, ids = context.corpus.by_slug, context.entry_ids
+    listed = b"".join([ids[s] for s in digest.topic.members[:MAX_ARTICLES_LISTED] if s in ids])
+    names = [(t, n, context.entity_path(t, n)) for t, ns in digest.entities.items() for n in ns]
     sources = [by_slug[s].article.source for s in digest.topic.members if s in by_slug]
     inputs = (version, digest.key or digest, digest.topic, listed, names, sources)
     return input_hash(inputs)
 
 
-def render(corpus: Corpus, digest: Digest, paths: Mapping[str, str]) -> Page:
-    """A generated digest page, or, for an editor's topic, the include the hook appends
-    (``paths`` is :func:`common.entity_paths`)."""
-    return Page(path(digest), markup.seal(*_meta_and_body(corpus, digest, paths)))
+def render(context: Context, digest: Digest) -> Page:
+    """A generated digest page, or, for an editor's topic, the include the hook appends."""
+    return Page(path(digest), markup.seal(*_meta_and_body(context, digest)))
 
 
 def path(digest: Digest) -> str:
@@ -128,13 +128,13 @@ def path(digest: Digest) -> str:
     return f"{INCLUDE_DIR}/{digest.topic.page}" if digest.topic.page else f"topics/{digest.topic.slug}.md"
 
 
-def _meta_and_body(corpus: Corpus, digest: Digest, paths: Mapping[str, str]) -> tuple[dict[str, object], str]:
+def _meta_and_body(context: Context, digest: Digest) -> tuple[dict[str, object], str]:
     if digest.topic.page:
         here = digest.topic.page
-        body = ["## Digest", "", *sections(corpus, digest, here, paths)]
+        body = ["## Digest", "", *sections(context, digest, here)]
         meta = {"include_for": digest.topic.page, "topic": digest.topic.slug,
                 "updated": digest.updated.isoformat()}
         return meta, "\n".join(body)
     here = f"topics/{digest.topic.slug}.md"
-    body = [f"# {markup.text(digest.topic.title)}", "", *sections(corpus, digest, here, paths)]
-    return front_matter(corpus, digest), "\n".join(body)
+    body = [f"# {markup.text(digest.topic.title)}", "", *sections(context, digest, here)]
+    return front_matter(context.corpus, digest), "\n".join(body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from functools import partial
+from itertools import islice
 
 import numpy as np
 
@@ -12,7 +13,7 @@ from .. import markup
 from ..corpus import Corpus, entity_key
 from ..models import Entity, Page, Quote, input_hash
 from ..quotes import words
-from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, PageJob, anchor, long_date
+from .common import BOOST, TYPE_LABELS, TYPE_SINGULAR, Context, PageJob, anchor, long_date
 
 MAX_LISTED = 100
 CO_MENTIONED = 10
@@ -42,51 +43,56 @@ def co_mentioned(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
     listed = sparse.csr_matrix((np.ones(len(listed_r), dtype=np.int32), (listed_r, listed_c)), shape=(len(keys), len(slugs)))
     named = sparse.csr_matrix((np.ones(len(named_r), dtype=np.int32), (named_r, named_c)), shape=(len(slugs), len(keys)))
     product = (listed @ named).tocsr()
-    product.sort_indices()
+    bounds = product.indptr.tolist()
+    indices, data = product.indices, product.data
     out: dict[str, list[tuple[str, int]]] = {}
-    for n, key in enumerate(keys):
-        lo, hi = product.indptr[n], product.indptr[n + 1]
-        others, counts = product.indices[lo:hi], product.data[lo:hi]
-        keep = others != n
-        others, counts = others[keep], counts[keep]
-        best = np.lexsort((others, -counts))[:CO_MENTIONED]
-        out[key] = [(keys[others[i]], int(counts[i])) for i in best]
+    for n, key, lo, hi in zip(range(len(keys)), keys, bounds, bounds[1:]):
+        # Most first, ties by key: a total order, whatever order the row is in. The entity
+        # itself may be among them: one more is taken, it is left out.
+        others, counts = indices[lo:hi], data[lo:hi]
+        best = np.lexsort((others, -counts))[: CO_MENTIONED + 1]
+        named_with = [(keys[other], count) for other, count in zip(others[best].tolist(), counts[best].tolist())
+                      if other != n]
+        out[key] = named_with[:CO_MENTIONED]
     return out
 
 
-def fingerprint(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
+def fingerprint(context: Context, key: str, entity: Entity, digests_of: dict[str, list[str]],
                 co: list[tuple[str, int]], version: str) -> str:
     """Hash of everything :func:`entity_page` reads for this entity."""
-    by_slug = corpus.by_slug
-    slugs = corpus.mentions.get(key, ())
-    digests = [(s, corpus.digest_by_slug[s].topic.title, corpus.digest_path(s)) for s in digests_of.get(key, ())]
-    quotes = [(q, s, by_slug[s].article.date) for q, s in _quotes(corpus, key, entity)]
+    corpus = context.corpus
     cards = corpus.cards
-    listed = [cards[s] for s in slugs[:MAX_LISTED]]
-    named = [(other, n, corpus.entities[other].name, corpus.entity_path(other)) for other, n in co]
-    inputs = (version, key, entity, corpus.entity_path(key), len(slugs), _seen(corpus, slugs),
+    slugs = corpus.mentions.get(key, ())
+    digests = [context.digest_cards[s] for s in digests_of.get(key, ())]
+    quotes = [(q, s, cards[s][2]) for q, s in _quotes(corpus, key, entity)]
+    listed = b"".join([context.card_ids[s] for s in slugs[:MAX_LISTED]])  # ids of one length: unambiguous
+    named = [(other, n, corpus.entities[other].name, context.paths[other]) for other, n in co]
+    inputs = (version, key, entity, context.paths[key], len(slugs), _seen(corpus, slugs),
               digests, quotes, listed, named)
     return input_hash(inputs)
 
 
 def _seen(corpus: Corpus, slugs: tuple[str, ...]) -> tuple[_dt.date, _dt.date] | None:
     """(first, last) date the entity is mentioned: ``corpus.mentions`` lists newest first."""
-    return (corpus.by_slug[slugs[-1]].article.date, corpus.by_slug[slugs[0]].article.date) if slugs else None
+    return (corpus.cards[slugs[-1]][2], corpus.cards[slugs[0]][2]) if slugs else None
 
 
 def _quotes(corpus: Corpus, key: str, entity: Entity) -> list[tuple[Quote, str]]:
     """A person's quotes (with the slug) in the articles that mention them, newest first."""
-    if entity.type != "person":
+    said = corpus.quotes_by_speaker.get(entity.name) if entity.type == "person" else None
+    if not said:
         return []
     mentioned = set(corpus.mentions.get(key, ()))
-    return [(q, s) for q, s in corpus.quotes_by_speaker.get(entity.name, ()) if s in mentioned][:MAX_LISTED]
+    return list(islice(((q, s) for q, s in said if s in mentioned), MAX_LISTED))
 
 
-def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, list[str]],
+def entity_page(context: Context, key: str, entity: Entity, digests_of: dict[str, list[str]],
                 co: list[tuple[str, int]]) -> Page:
-    here = corpus.entity_path(key)
+    corpus = context.corpus
+    here = context.paths[key]
+    links = context.links(here)
     slugs = corpus.mentions.get(key, ())
-    by_slug = corpus.by_slug
+    cards = corpus.cards
     seen = _seen(corpus, slugs)
     out = [f"# {markup.text(entity.name)}", "", f"*{TYPE_SINGULAR[entity.type]}*", ""]
     if entity.aliases:
@@ -100,10 +106,8 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
     digest_slugs = digests_of.get(key, ())
     if digest_slugs:
         out += ["## Stories and topics", ""]
-        for slug in digest_slugs:
-            digest = corpus.digest_by_slug[slug]
-            link = markup.link(digest.topic.title, markup.relative(here, corpus.digest_path(slug)))
-            out.append(f"- {link}")  # no date, by title: a new article must not rewrite every entity page of the story
+        # no date, by title: a new article must not rewrite every entity page of the story
+        out += [f"- {links.digest(slug)}" for slug in digest_slugs]
         out.append("")
     quotes = _quotes(corpus, key, entity)
     if quotes:
@@ -113,21 +117,19 @@ def entity_page(corpus: Corpus, key: str, entity: Entity, digests_of: dict[str, 
             said.setdefault(words(quote.text), []).append((quote, slug))
         for cited in said.values():
             sources = " · ".join(
-                f"[{long_date(by_slug[slug].article.date)}]({markup.relative(here, by_slug[slug].path)}#{anchor(q.paragraph)})"
+                f"[{long_date(cards[slug][2])}]({links.article_target(slug)}#{anchor(q.paragraph)})"
                 for q, slug in cited)
             out += [f"> “{markup.text(cited[0][0].text)}”  ", f"> — {sources}", ""]
     out += ["## Articles", ""]
-    for slug in slugs[:MAX_LISTED]:
-        document = by_slug[slug]
-        out.append(f"- {markup.link(document.title, markup.relative(here, document.path))} · {long_date(document.article.date)}")
+    out += [links.listed(slug) for slug in slugs[:MAX_LISTED]]
     if len(slugs) > MAX_LISTED:
         out.append(f"\n*…and {len(slugs) - MAX_LISTED} older articles.*")
     out.append("")
     if co:
         out += ["## Often mentioned with", ""]
         for other, n in co:
-            name = corpus.entities[other].name
-            out.append(f"- {markup.link(name, markup.relative(here, corpus.entity_path(other)))} · {n}")
+            named = corpus.entities[other]
+            out.append(f"- {links.entity(named.type, named.name)} · {n}")
         out.append("")
     meta = {
         "title": markup.clean(entity.name),
@@ -156,15 +158,16 @@ def digests_by_entity(corpus: Corpus) -> dict[str, list[str]]:
     return {key: sorted(slugs, key=order.__getitem__) for key, slugs in named.items()}
 
 
-def entity_pages(corpus: Corpus, version: str = "",
+def entity_pages(context: Context, version: str = "",
                  co: dict[str, list[tuple[str, int]]] | None = None) -> tuple[list[PageJob], Page]:
     """A job for every entity's page (code ``version``), and the index of entities.
     ``co`` is :func:`co_mentioned`, if known."""
+    corpus = context.corpus
     digests_of = digests_by_entity(corpus)
     co = co_mentioned(corpus) if co is None else co
     jobs = [
-        PageJob(corpus.entity_path(key), partial(fingerprint, corpus, key, entity, digests_of, co[key], version),
-                partial(entity_page, corpus, key, entity, digests_of, co[key]))
+        PageJob(context.paths[key], partial(fingerprint, context, key, entity, digests_of, co[key], version),
+                partial(entity_page, context, key, entity, digests_of, co[key]))
         for key, entity in corpus.entities.items()
     ]
     return jobs, entity_index(corpus)

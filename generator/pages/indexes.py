@@ -8,7 +8,7 @@ from functools import partial
 from .. import markup
 from ..corpus import Corpus
 from ..models import Page, input_hash
-from .common import BOOST, PageJob, long_date
+from .common import BOOST, Context, PageJob, long_date
 
 HOME_STORIES = 12
 HOME_ARTICLES = 15
@@ -85,8 +85,9 @@ def topics_index(corpus: Corpus) -> Page:
     return Page(here, markup.seal(_meta("Stories and topics"), "\n".join(out) + "\n"))
 
 
-def archive(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
+def archive(context: Context, version: str = "") -> tuple[list[PageJob], Page]:
     """A job for each month's list of articles (code ``version``), and the index of months."""
+    corpus = context.corpus
     months: dict[str, list[str]] = defaultdict(list)
     for document in corpus.documents:
         months[document.article.date.strftime("%Y-%m")].append(document.slug)
@@ -104,24 +105,25 @@ def archive(corpus: Corpus, version: str = "") -> tuple[list[PageJob], Page]:
         out.append("")
     if not months:
         out.append("*No articles yet.*")
-    jobs = [PageJob(f"articles/{month}.md", partial(_month_fingerprint, corpus, month, slugs, version),
-                    partial(_month_page, corpus, month, slugs))
+    jobs = [PageJob(f"articles/{month}.md", partial(_month_fingerprint, context, month, slugs, version),
+                    partial(_month_page, context, month, slugs))
             for month, slugs in months.items()]
     return jobs, Page(here, markup.seal(_meta("Articles by month"), "\n".join(out)))
 
 
-def _month_page(corpus: Corpus, month: str, slugs: list[str]) -> Page:
+def _month_page(context: Context, month: str, slugs: list[str]) -> Page:
     path = f"articles/{month}.md"
     label = long_date(month)
-    body = [f"# Articles of {label}", "", *(_article_line(corpus, s, path) for s in slugs), ""]
+    links, by_slug = context.links(path), context.corpus.by_slug
+    lines = [f"{links.listed(s)}  \n  {markup.text(by_slug[s].analysis.summary)}" for s in slugs]
+    body = [f"# Articles of {label}", "", *lines, ""]
     return Page(path, markup.seal(_meta(f"Articles of {label}"), "\n".join(body)))
 
 
-def _month_fingerprint(corpus: Corpus, month: str, slugs: list[str], version: str) -> str:
+def _month_fingerprint(context: Context, month: str, slugs: list[str], version: str) -> str:
     """Hash of what a month's list shows: each article's slug, title, date and summary."""
-    by_slug = corpus.by_slug
-    listed = [(s, by_slug[s].title, by_slug[s].article.date.isoformat(), by_slug[s].analysis.summary) for s in slugs]
-    return input_hash((version, month, listed))
+    ids = context.entry_ids
+    return input_hash((version, month, b"".join([ids[s] for s in slugs])))
 
 
 def tags_index() -> Page:

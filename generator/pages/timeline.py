@@ -20,7 +20,7 @@ from .. import markup
 from ..corpus import Corpus
 from ..models import Page, input_hash
 from ..wording import excerpt, shorten
-from .common import BOOST, PageJob, anchor, long_date
+from .common import BOOST, Context, PageJob, anchor, long_date
 
 MAX_ROWS = 200
 """Rows on one timeline page; a longer month (or year, for year-only dates) has more pages."""
@@ -48,11 +48,15 @@ def _rows(events: list[Event]) -> list[list[Event]]:
     that cites each of them, newest first."""
     rows: dict[tuple[str, str], list[Event]] = {}
     for event in sorted(events, key=itemgetter(0, 3, 4), reverse=True):
-        row = rows.setdefault((event[0], event[1]), [])
+        row = rows.get((event[0], event[1]))
+        if row is None:
+            rows[event[0], event[1]] = [event]
         # An article is cited once per row; sorted by date and article, an article's events
         # of one date come together, so an article already cited is the row's last.
-        if not row or row[-1][3] != event[3]:
-            row.append(event)
+        elif row[-1][3] != event[3]:
+            # The row's own date and sentence (equal): one object each, so the rows, worked
+            # out in another process (pages.prepare), are sent back with each sentence once.
+            row.append(row[0][:2] + event[2:])
     return list(rows.values())
 
 
@@ -71,22 +75,24 @@ def _pager(here: str, period: str, part: int, parts: int) -> str:
         f"**{n}**" if n == part else f"[{n}]({markup.relative(here, _path(period, n))})" for n in range(1, parts + 1))
 
 
-def _page(corpus: Corpus, period: str, rows: list[list[Event]], part: int, parts: int) -> Page:
+def _page(context: Context, period: str, rows: list[list[Event]], part: int, parts: int) -> Page:
     here = _path(period, part)
+    links = context.links(here)
     title = _title(period) + (f" (page {part} of {parts})" if parts > 1 else "")
     out = [f"# {markup.text(title)}", ""]
     if parts > 1:
         out += [_pager(here, period, part, parts), ""]
     out += ["| When | What happened | Source |", "|---|---|---|"]
+    text_of, passage = markup.text, markup.passage
     for row in rows:
         date, text, expression, slug, paragraph, title_ = row[0]
-        first = f"[{markup.text(title_)}]({markup.relative(here, corpus.by_slug[slug].path)}#{anchor(paragraph)})"
-        also = [f"[{markup.text(shorten(other_title, ALSO_TITLE))}]"
-                f"({markup.relative(here, corpus.by_slug[other].path)}#{anchor(at)})"
-                for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
-        more = len(row) - 1 - len(also)
-        cited = first + (" · also in " + "; ".join(also) if also else "") + (f" and {more} more" if more else "")
-        out.append(f"| {long_date(date)} | {markup.passage(excerpt(text, expression))} | {cited} |")
+        cited = f"[{text_of(title_)}]({links.article_target(slug)}#{anchor(paragraph)})"
+        if len(row) > 1:  # the other articles stating it
+            also = [f"[{text_of(shorten(other_title, ALSO_TITLE))}]({links.article_target(other)}#{anchor(at)})"
+                    for _, _, _, other, at, other_title in row[1 : 1 + ALSO_LISTED]]
+            more = len(row) - 1 - len(also)
+            cited += " · also in " + "; ".join(also) + (f" and {more} more" if more else "")
+        out.append(f"| {long_date(date)} | {passage(excerpt(text, expression))} | {cited} |")
     if parts > 1:
         out += ["", _pager(here, period, part, parts)]
     meta = {"title": title, "type": "index", "search": {"boost": BOOST["index"]}}
@@ -103,18 +109,18 @@ def timeline_rows(corpus: Corpus) -> dict[str, list[list[Event]]]:
     return {period: _rows(events) for period, events in periods.items()}
 
 
-def timeline_pages(corpus: Corpus, version: str = "",
+def timeline_pages(context: Context, version: str = "",
                    rows: dict[str, list[list[Event]]] | None = None) -> tuple[list[PageJob], Page]:
     """Jobs for the pages of each month (and of each year, for year-only dates), and the index.
     A period with more than ``MAX_ROWS`` rows has several pages, so no page grows with the
     corpus. A page's fingerprint covers its rows, their articles' titles, its place among
     the period's pages (and code ``version``). ``rows`` is :func:`timeline_rows`, if known."""
-    rows = timeline_rows(corpus) if rows is None else rows
+    rows = timeline_rows(context.corpus) if rows is None else rows
     jobs = []
     for period, period_rows in rows.items():
         parts = _parts(period_rows)
         jobs += [PageJob(_path(period, n), partial(_fingerprint, version, period, n, len(parts), part),
-                         partial(_page, corpus, period, part, n, len(parts)))
+                         partial(_page, context, period, part, n, len(parts)))
                  for n, part in enumerate(parts, start=1)]
 
     index = ["# Timeline", "", "Every date the articles state or imply, resolved against each article's date, "
