@@ -257,7 +257,8 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
             state, sealed = scanned.get(path, ("missing", None))
             return state == "generated" and previous.get(path, ("",))[:2] == (fingerprint, sealed)
 
-        pages: list[Page] = render_site(corpus, keep, generator_version(_knowledge_key(knowledge)), jobs,
+        pages: list[Page] = render_site(corpus, keep if previous else None,  # None: a first run keeps nothing
+                                        generator_version(_knowledge_key(knowledge)), jobs,
                                         deliver=Stager(docs, scanned, force), prepared=prepared)
         report.pages = len(pages)
         report.write = write_pages(docs, pages, force=force, scanned=scanned)

@@ -43,8 +43,9 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     (article, digest, entity or timeline month) is returned without content and the
     writer leaves the file as it is (so are the months of the article archive).
     The other indexes are always rendered (they are few).
-    Pages are rendered on ``jobs`` processes when there are many; fingerprints (cheap,
-    and mostly all a rerun needs) are taken here: a forked worker would cost more.
+    Pages are rendered on ``jobs`` processes when there are many. Fingerprints (cheap, and
+    mostly all a rerun needs) are taken here, a forked worker would cost more; without
+    ``keep`` (nothing on disk can be kept) they are taken where each page is rendered.
     ``deliver`` (the writer's stager) takes each page where it is rendered, so that the
     text of thousands of pages need not be sent back from the workers. ``prepared`` is
     :func:`prepare` of the corpus, if known."""
@@ -65,14 +66,20 @@ def render_site(corpus: Corpus, keep: Keep | None = None, version: str = "", job
     timeline_work, timeline_index = timeline.timeline_pages(context, version, prepared.timeline)
     archive_work, archive_index = indexes.archive(context, version)
     page_jobs = work + entity_work + timeline_work + archive_work
-    fingerprints = [job.fingerprint() for job in page_jobs]
-    kept = [keep is not None and keep(job.path, fp) for job, fp in zip(page_jobs, fingerprints)]
-    todo = [n for n, k in enumerate(kept) if not k]
     fixed = [entity_index, timeline_index, archive_index, indexes.home(corpus), indexes.topics_index(corpus),
              indexes.tags_index()]
     take = deliver or (lambda page: page)
     if deliver is not None:
         deliver.check([job.path for job in page_jobs] + [page.path for page in fixed])
+    if keep is None:  # nothing can be kept (a first run): each fingerprint is taken where its page is rendered
+        def render(job: PageJob) -> Page:
+            return _with_fingerprint(take(job.render()), job.fingerprint())
+
+        pages = fork_map(render, page_jobs, jobs, min_items=RENDER_PARALLEL)
+        return pages + [take(page) for page in fixed]
+    fingerprints = [job.fingerprint() for job in page_jobs]
+    kept = [keep(job.path, fp) for job, fp in zip(page_jobs, fingerprints)]
+    todo = [n for n, k in enumerate(kept) if not k]
     rendered = dict(zip(todo, fork_map(lambda n: take(page_jobs[n].render()), todo, jobs, min_items=RENDER_PARALLEL)))
     pages = [Page(job.path, None, fp) if k else _with_fingerprint(rendered[n], fp)
              for n, (job, fp, k) in enumerate(zip(page_jobs, fingerprints, kept))]
