@@ -50,14 +50,12 @@ _TOKEN_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789-" else
 
 def tokens(text: str) -> list[str]:
     """``_TOKEN.findall(text.lower())``: the runs of letters, digits and hyphens, without the
-    hyphens at either end. For ASCII text (nearly all) without the regular expression: the
-    characters no token has become spaces, the text is split at them and hyphens stripped;
-    a third less time."""
-    low = text.lower()
-    if not low.isascii():
-        return _TOKEN.findall(low)
-    pieces = low.encode().translate(_TOKEN_BYTES).decode().split()
-    if "-" in low:
+    hyphens at either end, found without the regular expression (a third less time): the
+    characters no token has become spaces, the text is split at them and hyphens stripped.
+    Token characters are all ASCII and UTF-8 writes any other character as bytes above 127
+    only, so this holds for any text."""
+    pieces = text.lower().encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode().split()
+    if "-" in text:
         return [piece for piece in (p.strip("-") for p in pieces) if piece]
     return pieces
 
@@ -96,8 +94,15 @@ def rarity(stem_: str) -> float:
     The list is read on first use (:mod:`generator.english`): a rerun that
     rebuilds no digest never reads it.
     """
-    forms = [stem_, *(stem_ + suffix for suffix in _SUFFIXES)] if stem_.isalpha() else [stem_]
-    zipf = max(english.zipf(form) for form in forms)
+    if stem_.isascii() and stem_.isalpha():
+        # Of the forms, only those in the word list count: any other word of letters has
+        # Zipf 0 (the floor). Looked up directly, not each through ``english.zipf``.
+        known = english.frequencies()
+        forms = [form for form in (stem_, *(stem_ + suffix for suffix in _SUFFIXES)) if form in known]
+        zipf = max(map(english.zipf, forms), default=0.0)
+    else:
+        zipf = max(english.zipf(form) for form in ([stem_, *(stem_ + suffix for suffix in _SUFFIXES)]
+                                                    if stem_.isalpha() else [stem_]))
     if zipf <= 0:
         return MAX_RARITY
     return min(MAX_RARITY, max(0.1, (COMMON_ZIPF - zipf) * _LN10))
@@ -114,10 +119,25 @@ alternative opening with a literal: the regex engine then skips ahead to the cha
 a number can begin with instead of trying the pattern at every position."""
 
 
+_PIECE_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
+"""A ``bytes.translate`` table: ASCII letters and digits stay, anything else becomes a space."""
+_LETTERS_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
+_NUMBER_WORD_BYTES = frozenset(word.encode() for word in _NUMBER_WORDS)
+_DIGIT = re.compile(r"\d")
+_FOLDING_TO_ASCII = "\u0130\u0131\u017f\u212a"
+"""The characters other than ASCII letters that ``[a-z]`` matches with ``re.IGNORECASE``
+(İ, ı, ſ and the Kelvin sign): with one of them a number word may be spelt differently."""
+
+
 def quantities(text: str) -> frozenset[tuple[str, str]]:
     """The numbers a sentence gives with the plural noun they count ("two squadrons",
-    "1,200 troops"), lower-case: the matches of ``_QUANTITY``. ASCII text (nearly all) is
-    matched lower-cased with ``_QUANTITY_LOWER``, its ``\b`` checked here: a third of the time."""
+    "1,200 troops"), lower-case: the matches of ``_QUANTITY``.
+
+    Four sentences in five give none, and :func:`_may_count` tells most of them by
+    their words, without the pattern. ASCII text is matched lower-cased with
+    ``_QUANTITY_LOWER``, its ``\b`` checked here: a third of the time."""
+    if not _may_count(text):
+        return frozenset()
     if not text.isascii():
         return frozenset((a.lower(), b.lower()) for a, b in _QUANTITY.findall(text))
     low = text.lower()
@@ -133,14 +153,36 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-_IN_AT = re.compile(r"\b(?:in|at)\s+(the\s+)?")
+def _may_count(text: str) -> bool:
+    """False if ``_QUANTITY`` cannot match: a match begins at a word boundary with a digit or
+    a number word followed by white space, so the number word is a whole run of ASCII
+    letters and digits of the lower-cased text; a digit is one the text has."""
+    pieces = text.lower().encode("utf-8", "surrogatepass").translate(_PIECE_BYTES)
+    if pieces.translate(None, _LETTERS_AND_SPACE) or not _NUMBER_WORD_BYTES.isdisjoint(pieces.split()):
+        return True
+    return not text.isascii() and (_DIGIT.search(text) is not None or any(c in text for c in _FOLDING_TO_ASCII))
+
+
+_IN_AT = re.compile(r"(?:in|at)\s+(the\s+)?")
+"""``\b(?:in|at)\s+(the\s+)?`` without the ``\b``: a pattern opening with literals is
+searched for only where they are; the ``\b`` is checked in :func:`in_at`."""
 
 
 def in_at(text: str) -> list[tuple[int, tuple[int, ...]]]:
     """Where ``text`` says "in" or "at" (a word, then white space): each one's start and
     where a name after it may start: after "the" if that comes next, and right after."""
-    return [(match.start(), (match.end(), match.start(1)) if match.start(1) >= 0 else (match.end(),))
-            for match in _IN_AT.finditer(text)]
+    found = []
+    pos = 0
+    search = _IN_AT.search
+    while (match := search(text, pos)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1  # inside a word ("within"): look on from the next character
+            continue
+        end, the = match.end(), match.start(1)
+        found.append((start, (end, the) if the >= 0 else (end,)))
+        pos = end
+    return found
 
 
 def mass(stems: frozenset[str] | set[str]) -> float:
