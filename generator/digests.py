@@ -235,10 +235,15 @@ class DigestKeys:
         self.corpus = corpus
         self.version = version
         self._documents: dict[str, str] = {}
+        self._entities: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def _aliases(self, type_: str, name: str) -> tuple[str, ...]:
-        entity = self.corpus.entities.get(f"{type_}:{name}")
-        return tuple(sorted(entity.aliases)) if entity else ()
+        """An entity's aliases, sorted: once per entity (articles share most of theirs)."""
+        found = self._entities.get((type_, name))
+        if found is None:
+            entity = self.corpus.entities.get(f"{type_}:{name}")
+            found = self._entities[(type_, name)] = tuple(sorted(entity.aliases)) if entity else ()
+        return found
 
     def document(self, slug: str) -> str:
         found = self._documents.get(slug)
