@@ -15,6 +15,7 @@ import datetime as _dt
 from collections import defaultdict
 from dataclasses import replace
 from functools import cached_property
+from itertools import islice
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
@@ -81,11 +82,9 @@ def _key_names(corpus: Corpus, topic: Topic) -> _Names | None:
     return _Names(forms) if forms else None
 
 
-def _timeline(members: Sequence[_Reading], groups: Sequence[Sequence[Unit]]) -> tuple[TimelineEntry, ...]:
-    where = {}
-    for n, group in enumerate(groups):
-        for unit in group:
-            where[(unit.slug, unit.text)] = n
+def _timeline(members: Sequence[_Reading], where: Mapping[tuple[str, str], int]) -> tuple[TimelineEntry, ...]:
+    """The dated events of the ``members``, one entry per date and fact: ``where`` gives the
+    group (fact) of each sentence, by article and text."""
     merged: dict[tuple[str, object], tuple[str, set[Citation]]] = {}
     for reading in members:
         for date, sentence, text, citation in reading.events:
@@ -141,7 +140,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     units = [u for d in compared for u in read[d.slug].statements.units]
     groups = cluster([read[d.slug].statements for d in compared])
     multi = [g for g in groups if len(g) > 1]  # a group has one sentence per article
-    multi.sort(key=lambda g: (-len(g), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
+    multi.sort(key=lambda g: (-len(g), min([order[u.slug] for u in g]), min([u.paragraph for u in g])))
     stated: dict[int, Fact] = {}  # each group's fact, by id: the lead and overview may repeat one
 
     def fact_of(group: list[Unit]) -> Fact:
@@ -164,8 +163,8 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     # article, as the fact it belongs to (even when that fact is among the key facts).
     lead: str | None = None
     for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
-        own = _reported_first(read[document.slug].statements.units)
-        about = [u for u in own if keys and keys.search(u.text)] if keys else []
+        own = read[document.slug].reported_first
+        about = list(islice((u for u in own if keys.search(u.text)), OVERVIEW_CANDIDATES)) if keys else []
         if lead is None and (about or own):
             first = (about or own)[0]
             n = group_of.get((first.slug, first.text))
@@ -218,7 +217,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
         overview=tuple(overview),
         facts=tuple(facts),
         disagreements=tuple(disagreements),
-        timeline=_timeline(readings, groups),
+        timeline=_timeline(readings, group_of),
         quotes=_quotes(readings, MAX_QUOTES),
         entities={t: tuple(sorted(n)) for t, n in sorted(entity_names.items())},
         contributions=tuple(contributions),
@@ -281,6 +280,11 @@ class _Reading:
     @cached_property
     def statements(self) -> Statements:
         return statements(self.document)
+
+    @cached_property
+    def reported_first(self) -> list[Unit]:
+        """The article's statements, those opening with a quotation last (:func:`_reported_first`)."""
+        return _reported_first(self.statements.units)
 
     @cached_property
     def events(self) -> list[tuple[str, str, str, Citation]]:

@@ -135,7 +135,9 @@ def _local_weights(postings: Postings, names: np.ndarray) -> np.ndarray:
     the visitor) weigh like a common word, and a stem most of the topic's articles use counts less."""
     in_articles = postings.articles
     spread = max(postings.total - 2, 1)
-    cap = np.where(np.isin(postings.stems, names), NAME_WEIGHT, MAX_RARITY)
+    named = np.zeros(len(VOCABULARY.stems), dtype=bool)  # a table, not np.isin: a tenth of its time
+    named[names] = True
+    cap = np.where(named[postings.stems], NAME_WEIGHT, MAX_RARITY)
     discount = 1 - (1 - COMMON_IN_TOPIC) * (in_articles - 2) / spread
     return np.minimum(VOCABULARY.rarities(postings.stems), cap) * np.where(in_articles <= 2, 1.0, discount)
 

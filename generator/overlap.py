@@ -112,7 +112,8 @@ class Postings:
         rare = (self.sentences > 1) & (self.sentences <= rare_limit)
         chosen = rare[self.stem]
         stem = self.stem[chosen]
-        order = np.argsort(stem, kind="stable")
+        # Stable, so each stem's sentences stay ascending; on 16 bits numpy sorts by radix (a sixth of the time).
+        order = np.argsort(stem.astype(np.uint16) if len(self.stems) <= 1 << 16 else stem, kind="stable")
         stem, unit = stem[order], self.unit[chosen][order]  # each rare stem's sentences in a row, ascending
         runs = np.where(rare, self.sentences, 0)
         rank = np.arange(len(stem)) - (np.cumsum(runs) - runs)[stem]  # place in its stem's run
