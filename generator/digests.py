@@ -137,7 +137,6 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
     compared = members[:MAX_FACT_ARTICLES]
     compared_slugs = {d.slug for d in compared}
-    units = [u for d in compared for u in read[d.slug].statements.units]
     groups = cluster([read[d.slug].statements for d in compared])
     multi = [g for g in groups if len(g) > 1]  # a group has one sentence per article
     multi.sort(key=lambda g: (-len(g), min([order[u.slug] for u in g]), min([u.paragraph for u in g])))
@@ -206,7 +205,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
         for type_, names in document.entities.items():
             entity_names[type_].update(names)
     disagreements = (
-        disagreeing.places(corpus, members, units)
+        disagreeing.places(corpus, members, [read[d.slug].statements for d in compared])
         + disagreeing.names(corpus, members)
         + disagreeing.numbers(multi)
     )

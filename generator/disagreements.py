@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from .corpus import Corpus
-from .facts import Unit
+from .facts import Statements, Unit
 from .models import Citation, Claim, Disagreement, Document
 from .wording import shorten
 
@@ -70,12 +70,14 @@ def _placed(unit: Unit, forms: Mapping[str, Sequence[str]]) -> list[tuple[int, s
         if start < pos:
             continue
         for at in places_at:
-            form = next((f for f in forms.get(text[at : at + 1], ()) if text.startswith(f, at)
-                         and _boundary(text, at + len(f))), None)
-            if form is not None:
-                found.append((start, form))
-                pos = at + len(form)
-                break
+            for form in forms.get(text[at : at + 1], ()):
+                if text.startswith(form, at) and _boundary(text, at + len(form)):
+                    found.append((start, form))
+                    pos = at + len(form)
+                    break
+            else:
+                continue
+            break  # found after "in the": not looked for right after "in" too
     return found
 
 
@@ -86,12 +88,23 @@ def _boundary(text: str, at: int) -> bool:
     return left != right
 
 
-def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -> list[Disagreement]:
+def _may_place(articles: Sequence[Statements], forms: Mapping[str, Sequence[str]]) -> Iterator[Unit]:
+    """The sentences where a place of ``forms`` may follow "in"/"at" (the others have no
+    name after "in"/"at" that begins with the first character of one), by article."""
+    for article in articles:
+        openings = article.openings
+        chars = openings.keys() & forms.keys()
+        if chars:
+            units = article.units
+            yield from (units[n] for n in sorted(set().union(*(openings[c] for c in chars))))
+
+
+def places(corpus: Corpus, members: Sequence[Document], articles: Sequence[Statements]) -> list[Disagreement]:
     """The same event or organisation placed in different places by different articles.
 
-    One pass per sentence: find each place named after "in"/"at", then look
-    just before it for a form of an event or organisation ("the BRICS summit
-    in Kazan"): no pattern is built per entity.
+    One pass per sentence that may name one of the places: find each place named
+    after "in"/"at", then look just before it for a form of an event or organisation
+    ("the BRICS summit in Kazan"): no pattern is built per entity.
     """
     aliases: dict[str, str] = {}
     for document in members:
@@ -116,8 +129,8 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
         ends[form[-1:]].append((rank, form, owner))
     anywhere = ends.pop("", [])  # an empty form ends any text
     claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
-    for unit in units:
-        for start, place in _placed(unit, forms) if unit.in_at else ():
+    for unit in _may_place(articles, forms):
+        for start, place in _placed(unit, forms):
             before = _without_trailing_words(unit.text[:start].rstrip())
             candidates = ends.get(before[-1:], ())
             for _, form, owner in sorted([*candidates, *anywhere]) if anywhere else candidates:

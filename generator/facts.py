@@ -114,6 +114,17 @@ class Statements:
     masses: list[float]
     persons: np.ndarray
 
+    @_once
+    def openings(self) -> dict[str, list[int]]:
+        """For each character, the units (by index) where it follows "in"/"at" (the), in
+        order: a name placed with "in"/"at" begins with one of these characters."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for n, unit in enumerate(self.units):
+            text = unit.text
+            for char in {text[at : at + 1] for _, places_at in unit.in_at for at in places_at}:
+                found[char].append(n)
+        return dict(found)
+
 
 def statements(document: Document) -> Statements:
     found = units(document)

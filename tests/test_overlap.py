@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import overlap
-from generator.disagreements import _boundary, _placed, _without_trailing_words
+from generator.disagreements import _boundary, _may_place, _placed, _without_trailing_words
 from generator.facts import (
     COMMON_IN_TOPIC, MAX_RARITY, MIN_SHARED, MIN_SHARED_PLAIN, NAME_WEIGHT, SIMILAR, SIMILAR_PLAIN,
     Statements, Unit, cluster,
@@ -222,3 +222,21 @@ def test_rarity_is_the_commonest_form(stem) -> None:
     zipf = max(english.zipf(form) for form in forms)
     expected = wording.MAX_RARITY if zipf <= 0 else min(wording.MAX_RARITY, max(0.1, (wording.COMMON_ZIPF - zipf) * math.log(10)))
     assert rarity.__wrapped__(stem) == expected
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 2), PLACE_TEXT, st.sampled_from([" ", "  ", ""])), max_size=12),
+       st.frozensets(st.sampled_from(PLACES), min_size=1))
+def test_places_are_looked_for_in_every_sentence_that_has_one(rows, chosen) -> None:
+    """``disagreements._may_place`` leaves out only sentences where ``_placed`` finds nothing."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(chosen, key=len, reverse=True):
+        forms[form[0]].append(form)
+    by_article: dict[str, list[Unit]] = defaultdict(list)
+    for n, (article, words, separator) in enumerate(rows):
+        by_article[f"a{article}"].append(Unit(f"a{article}", n, separator.join(words), frozenset()))
+    articles = [Statements(slug, found, Numbered.of([u.stems for u in found]), [], numbers_of([]))
+                for slug, found in by_article.items()]
+    kept = list(_may_place(articles, forms))
+    assert [u for a in articles for u in a.units if _placed(u, forms)] == [u for u in kept if _placed(u, forms)]
+    assert len({id(u) for u in kept}) == len(kept)
