@@ -40,12 +40,17 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> frozenset[str]:
-    """Stems of the content words of ``text``."""
-    return frozenset(filter(None, map(_content_stem, tokens(text))))
+    """Stems of the content words of ``text``: of its :func:`tokens`, taken here as the
+    pieces of its UTF-8 bytes (hyphens at either end stripped when a piece is first met):
+    an ASCII text is lower-cased by the same ``bytes.translate`` and nothing is decoded."""
+    lowered = text if text.isascii() else text.lower()
+    return frozenset(filter(None, map(_content_stem, lowered.encode("utf-8", "surrogatepass").translate(_LOWER_TOKEN_BYTES).split())))
 
 
 _TOKEN_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789-" else 32 for b in range(256))
 """A ``bytes.translate`` table: what may be in a token stays, anything else becomes a space."""
+_LOWER_TOKEN_BYTES = bytes(b + 32 if 65 <= b <= 90 else _TOKEN_BYTES[b] for b in range(256))
+"""``_TOKEN_BYTES`` that also lower-cases ASCII capitals (``str.lower`` for ASCII text)."""
 
 
 def tokens(text: str) -> list[str]:
@@ -61,14 +66,16 @@ def tokens(text: str) -> list[str]:
 
 
 class _ContentStems(dict):
-    """Word -> its stem as a content word, or None for a stop word or a single character:
+    """A piece of lower-case text (UTF-8 bytes of letters, digits and hyphens) -> the stem of
+    its token as a content word, or None for a stop word, a single character or hyphens alone:
     remembered (a plain dictionary look-up, a third of ``lru_cache``'s), and emptied
-    whenever it holds :data:`_MAX_REMEMBERED` words so that it stays bounded."""
+    whenever it holds :data:`_MAX_REMEMBERED` pieces so that it stays bounded."""
 
-    def __missing__(self, word: str) -> str | None:
+    def __missing__(self, piece: bytes) -> str | None:
         if len(self) >= _MAX_REMEMBERED:
             self.clear()
-        found = self[word] = None if word in STOP_WORDS or len(word) < 2 else stem(word)
+        word = piece.decode().strip("-")
+        found = self[piece] = None if word in STOP_WORDS or len(word) < 2 else stem(word)
         return found
 
 

@@ -240,3 +240,11 @@ def test_places_are_looked_for_in_every_sentence_that_has_one(rows, chosen) -> N
     kept = list(_may_place(articles, forms))
     assert [u for a in articles for u in a.units if _placed(u, forms)] == [u for u in kept if _placed(u, forms)]
     assert len({id(u) for u in kept}) == len(kept)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(["a", "B", "-", "--", " ", "_", "0", "İ", "K", "ſ", "\x1c", "x-y",
+                                                                 "Said", "TALKS", "-ab-", "ab's", "É"]), max_size=20).map("".join)))
+def test_content_stems_are_the_stems_of_the_tokens(text) -> None:
+    assert wording.content_stems(text) == {wording.stem(t) for t in _TOKEN.findall(text.lower())
+                                           if t not in wording.STOP_WORDS and len(t) >= 2}
