@@ -20,6 +20,8 @@ from .wording import shorten
 def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     found = []
     for group in groups:
+        if sum(unit.countable for unit in group) < 2:
+            continue  # fewer than two sentences may give a number: none is looked for
         quantities = [unit.quantities for unit in group]
         if sum(map(bool, quantities)) < 2:
             continue  # no two sentences with a number, so no two articles

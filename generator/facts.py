@@ -24,7 +24,7 @@ import numpy as np
 from .models import Citation, Document, Fact
 from .overlap import VOCABULARY, ExactSums, Numbered, Postings, numbers_of
 from .sentences import split
-from .wording import MAX_RARITY, content_stems, in_at, quantities
+from .wording import MAX_RARITY, content_stems, in_at, matched_quantities, stems_and_countable
 
 NAME_WEIGHT = 2.0
 """The weight of a person's name when comparing sentences (a rare word weighs up to 10)."""
@@ -61,12 +61,14 @@ class Unit:
     paragraph: int
     text: str
     stems: frozenset[str]
+    countable: bool = True
+    """False if the sentence gives no quantity (``wording.stems_and_countable``): four in five."""
 
     # What the disagreements read of a sentence, worked out on first use and kept with it:
     # a sentence is compared in every topic its article is in.
     @_once
     def quantities(self) -> frozenset[tuple[str, str]]:
-        return quantities(self.text)
+        return matched_quantities(self.text) if self.countable else frozenset()
 
     @_once
     def in_at(self) -> list[tuple[int, tuple[int, ...]]]:
@@ -96,8 +98,8 @@ def units(document: Document) -> list[Unit]:
     out = []
     for p, paragraph in enumerate(document.analysis.paragraphs):
         for sentence in split(paragraph):
-            if is_statement(sentence):
-                out.append(Unit(document.slug, p, balanced(sentence), content_stems(sentence)))
+            if is_statement(sentence):  # (whether it may count holds for the balanced text: a quotation mark counts nothing)
+                out.append(Unit(document.slug, p, balanced(sentence), *stems_and_countable(sentence)))
     return out
 
 

@@ -41,10 +41,23 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``: of its :func:`tokens`, taken here as the
-    pieces of its UTF-8 bytes (hyphens at either end stripped when a piece is first met):
-    an ASCII text is lower-cased by the same ``bytes.translate`` and nothing is decoded."""
+    pieces of :func:`_lowered_bytes` (hyphens at either end stripped when a piece is first met)."""
+    return frozenset(filter(None, map(_content_stem, _lowered_bytes(text).split())))
+
+
+def stems_and_countable(text: str) -> tuple[frozenset[str], bool]:
+    """``content_stems(text)`` and whether the text may give a quantity (:func:`quantities`
+    gives none otherwise), from one pass over its bytes: a digest reads both of every sentence."""
+    data = _lowered_bytes(text)
+    pieces = data.split()
+    return frozenset(filter(None, map(_content_stem, pieces))), _may_count(text, data, pieces)
+
+
+def _lowered_bytes(text: str) -> bytes:
+    """``text`` lower-cased as UTF-8 bytes in which every byte no token has is a space
+    (ASCII text lower-cased by the same ``bytes.translate``)."""
     lowered = text if text.isascii() else text.lower()
-    return frozenset(filter(None, map(_content_stem, lowered.encode("utf-8", "surrogatepass").translate(_LOWER_TOKEN_BYTES).split())))
+    return lowered.encode("utf-8", "surrogatepass").translate(_LOWER_TOKEN_BYTES)
 
 
 _TOKEN_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789-" else 32 for b in range(256))
@@ -126,9 +139,7 @@ alternative opening with a literal: the regex engine then skips ahead to the cha
 a number can begin with instead of trying the pattern at every position."""
 
 
-_PIECE_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
-"""A ``bytes.translate`` table: ASCII letters and digits stay, anything else becomes a space."""
-_LETTERS_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
+_LETTERS_HYPHEN_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz- "
 _NUMBER_WORD_BYTES = frozenset(word.encode() for word in _NUMBER_WORDS)
 _DIGIT = re.compile(r"\d")
 _FOLDING_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -141,10 +152,14 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     "1,200 troops"), lower-case: the matches of ``_QUANTITY``.
 
     Four sentences in five give none, and :func:`_may_count` tells most of them by
-    their words, without the pattern. ASCII text is matched lower-cased with
+    their words, without the pattern."""
+    data = _lowered_bytes(text)
+    return matched_quantities(text) if _may_count(text, data, data.split()) else frozenset()
+
+
+def matched_quantities(text: str) -> frozenset[tuple[str, str]]:
+    """:func:`quantities` by the pattern alone. ASCII text is matched lower-cased with
     ``_QUANTITY_LOWER``, its ``\b`` checked here: a third of the time."""
-    if not _may_count(text):
-        return frozenset()
     if not text.isascii():
         return frozenset((a.lower(), b.lower()) for a, b in _QUANTITY.findall(text))
     low = text.lower()
@@ -160,12 +175,15 @@ def quantities(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-def _may_count(text: str) -> bool:
-    """False if ``_QUANTITY`` cannot match: a match begins at a word boundary with a digit or
-    a number word followed by white space, so the number word is a whole run of ASCII
-    letters and digits of the lower-cased text; a digit is one the text has."""
-    pieces = text.lower().encode("utf-8", "surrogatepass").translate(_PIECE_BYTES)
-    if pieces.translate(None, _LETTERS_AND_SPACE) or not _NUMBER_WORD_BYTES.isdisjoint(pieces.split()):
+def _may_count(text: str, data: bytes, pieces: list[bytes]) -> bool:
+    """False if ``_QUANTITY`` cannot match ``text`` (``data``: its :func:`_lowered_bytes`,
+    ``pieces``: their pieces). A match begins at a word boundary with a digit or a number
+    word followed by white space, so the number word is a whole run of ASCII letters and
+    digits of the lower-cased text (a piece, or a part of one between hyphens); a digit
+    is one the text has."""
+    if data.translate(None, _LETTERS_HYPHEN_AND_SPACE) or not _NUMBER_WORD_BYTES.isdisjoint(pieces):
+        return True
+    if b"-" in data and not _NUMBER_WORD_BYTES.isdisjoint(data.replace(b"-", b" ").split()):
         return True
     return not text.isascii() and (_DIGIT.search(text) is not None or any(c in text for c in _FOLDING_TO_ASCII))
 

@@ -22,7 +22,7 @@ from generator import overlap
 from generator.disagreements import _boundary, _may_place, _placed, _without_trailing_words
 from generator.facts import (
     COMMON_IN_TOPIC, MAX_RARITY, MIN_SHARED, MIN_SHARED_PLAIN, NAME_WEIGHT, SIMILAR, SIMILAR_PLAIN,
-    Statements, Unit, cluster,
+    Statements, Unit, balanced, cluster,
 )
 from generator.overlap import Numbered, exact_sums, numbers_of
 from generator import english, wording
@@ -248,3 +248,19 @@ def test_places_are_looked_for_in_every_sentence_that_has_one(rows, chosen) -> N
 def test_content_stems_are_the_stems_of_the_tokens(text) -> None:
     assert wording.content_stems(text) == {wording.stem(t) for t in _TOKEN.findall(text.lower())
                                            if t not in wording.STOP_WORDS and len(t) >= 2}
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=60),
+                 st.lists(st.tuples(WORDS.map(" ".join), SEPARATORS), max_size=4).map(lambda p: "".join(a + b for a, b in p))))
+@example("forty-two jets")
+@example("“Two jets")
+def test_a_sentence_that_cannot_count_gives_no_quantity(text) -> None:
+    """``stems_and_countable``: the stems of ``content_stems``, and False only for a sentence
+    (also once balanced with a quotation mark) in which the pattern finds nothing."""
+    stems, countable = wording.stems_and_countable(text)
+    assert stems == wording.content_stems(text)
+    if not countable:
+        for balanced_text in (text, balanced(text), "“" + text, text + "”"):
+            assert not _QUANTITY.findall(balanced_text)
+    assert Unit("a", 0, text, stems, countable).quantities == quantities(text)
