@@ -204,9 +204,10 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     for document in members:
         for type_, names in document.entities.items():
             entity_names[type_].update(names)
+    namings = [reading.naming for reading in readings]
     disagreements = (
-        disagreeing.places(corpus, members, [read[d.slug].statements for d in compared])
-        + disagreeing.names(corpus, members)
+        disagreeing.places(namings, [read[d.slug].statements for d in compared])
+        + disagreeing.names(namings)
         + disagreeing.numbers(multi)
     )
     summary = lead or (overview[0].text if overview else (members[0].analysis.summary if members else ""))
@@ -273,7 +274,8 @@ class _Reading:
     """What digests read of one article, each part worked out when a digest first needs it
     (in whichever process builds it) and kept for every other topic the article is in."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, corpus: Corpus, document: Document) -> None:
+        self.corpus = corpus
         self.document = document
 
     @cached_property
@@ -293,6 +295,10 @@ class _Reading:
                  Citation(self.document.slug, event.paragraph)) for event in self.document.analysis.events]
 
     @cached_property
+    def naming(self) -> disagreeing.Naming:
+        return disagreeing.naming(self.corpus, self.document)
+
+    @cached_property
     def quotes(self) -> list[tuple[Quote, str]]:
         """Each quotation with its words (``quotes.words``), to tell repeats."""
         return [(quote, words(quote.text)) for quote in self.document.quotes]
@@ -303,10 +309,11 @@ class _Read(dict):
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
+        self.corpus = corpus
         self.by_slug = corpus.by_slug
 
     def __missing__(self, slug: str) -> _Reading:
-        found = self[slug] = _Reading(self.by_slug[slug])
+        found = self[slug] = _Reading(self.corpus, self.by_slug[slug])
         return found
 
     def __contains__(self, slug: object) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Iterator, Mapping, Sequence
 
 from .corpus import Corpus
@@ -101,24 +102,59 @@ def _may_place(articles: Sequence[Statements], forms: Mapping[str, Sequence[str]
             yield from (units[n] for n in sorted(set().union(*(openings[c] for c in chars))))
 
 
-def places(corpus: Corpus, members: Sequence[Document], articles: Sequence[Statements]) -> list[Disagreement]:
-    """The same event or organisation placed in different places by different articles.
+@dataclass(frozen=True)
+class Naming:
+    """What the disagreements read of one article's entities, worked out once per article
+    (:func:`naming`) and read by every topic the article is in."""
+
+    slug: str
+    places: list[tuple[str, str]]
+    """Each written form (name and aliases) of each place the article names, with the place."""
+    owners: dict[str, list[tuple[str, tuple[str, str]]]]
+    """By type ("event", "organisation"): each form of each one the article names, with (type, name)."""
+    names: dict[str, list[tuple[str, frozenset[str], str, int]]]
+    """By type ("organisation", "event"): each name of four words or more the article writes, as
+    (the entity's name, its words in lower case, the name as written, paragraph)."""
+
+
+def naming(corpus: Corpus, document: Document) -> Naming:
+    places = [(form, name) for name in document.entities.get("place", ())
+              for form in (name, *corpus.entities[f"place:{name}"].aliases)]
+    owners = {type_: [(form, (type_, name)) for name in document.entities.get(type_, ())
+                      for form in (name, *corpus.entities[f"{type_}:{name}"].aliases)]
+              for type_ in ("event", "organisation")}
+    names: dict[str, list[tuple[str, frozenset[str], str, int]]] = {}
+    for type_ in ("organisation", "event"):
+        names[type_] = found = []
+        known = {n for n in document.entities.get(type_, ())}
+        for mention in document.analysis.mentions:
+            if mention.type != type_ or len(mention.surface.split()) < 4:
+                continue
+            canonical = next((n for n in known if n == mention.name or mention.surface in
+                              corpus.entities[f"{type_}:{n}"].aliases or mention.name in
+                              corpus.entities[f"{type_}:{n}"].aliases), None)
+            if canonical is not None:
+                words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
+                found.append((canonical, words, mention.surface, mention.paragraph))
+    return Naming(document.slug, places, owners, names)
+
+
+def places(members: Sequence[Naming], articles: Sequence[Statements]) -> list[Disagreement]:
+    """The same event or organisation placed in different places by different articles
+    (``members``: the topic's articles, ``articles``: the statements of those compared).
 
     One pass per sentence that may name one of the places: find each place named
     after "in"/"at", then look just before it for a form of an event or organisation
     ("the BRICS summit in Kazan"): no pattern is built per entity.
     """
     aliases: dict[str, str] = {}
-    for document in members:
-        for name in document.entities.get("place", ()):
-            for form in (name, *corpus.entities[f"place:{name}"].aliases):
-                aliases[form] = name
+    for member in members:
+        aliases.update(member.places)
     owners: dict[str, tuple[str, str]] = {}
     for type_ in ("event", "organisation"):
-        for document in members:
-            for name in document.entities.get(type_, ()):
-                for form in (name, *corpus.entities[f"{type_}:{name}"].aliases):
-                    owners.setdefault(form, (type_, name))
+        for member in members:
+            for form, owner in member.owners[type_]:
+                owners.setdefault(form, owner)
     if not aliases or not owners:
         return []
     forms: dict[str, list[str]] = defaultdict(list)  # by first character, longest first
@@ -153,25 +189,16 @@ def places(corpus: Corpus, members: Sequence[Document], articles: Sequence[State
     return found
 
 
-def names(corpus: Corpus, members: Sequence[Document]) -> list[Disagreement]:
+def names(members: Sequence[Naming]) -> list[Disagreement]:
     """One organisation or event written out with different words by different articles."""
     found = []
-    slugs = {d.slug for d in members}
+    slugs = {m.slug for m in members}
     for type_ in ("organisation", "event"):
         forms: dict[str, dict[frozenset[str], tuple[str, set[Citation]]]] = defaultdict(dict)
-        for document in members:
-            names = {n for n in document.entities.get(type_, ())}
-            for mention in document.analysis.mentions:
-                if mention.type != type_ or len(mention.surface.split()) < 4:
-                    continue
-                canonical = next((n for n in names if n == mention.name or mention.surface in
-                                  corpus.entities[f"{type_}:{n}"].aliases or mention.name in
-                                  corpus.entities[f"{type_}:{n}"].aliases), None)
-                if canonical is None:
-                    continue
-                words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
-                text, cites = forms[canonical].setdefault(words, (mention.surface, set()))
-                cites.add(Citation(document.slug, mention.paragraph))
+        for member in members:
+            for canonical, words, surface, paragraph in member.names[type_]:
+                text, cites = forms[canonical].setdefault(words, (surface, set()))
+                cites.add(Citation(member.slug, paragraph))
         for canonical, variants in sorted(forms.items()):
             if len(variants) < 2:
                 continue
