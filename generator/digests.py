@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
@@ -87,14 +88,18 @@ def _timeline(members: Sequence[_Reading], where: Mapping[tuple[str, str], int])
     group (fact) of each sentence, by article and text."""
     merged: dict[tuple[str, object], tuple[str, set[Citation]]] = {}
     for reading in members:
-        for date, sentence, text, citation in reading.events:
-            cluster = where.get((citation.slug, sentence), ("solo", citation.slug, sentence))
+        for date, said, text, citation in reading.events:
+            cluster = where.get(said, said)  # the group of the event's sentence, or that sentence alone
             merged.setdefault((date, cluster), (text, set()))[1].add(citation)
     kept = [(date, text, cites) for (date, _), (text, cites) in merged.items()]
     if len(kept) > MAX_TIMELINE:  # the best-sourced, then the latest
         kept = sorted(kept, key=lambda e: (-len(e[2]), _negated(str(e[0])), e[1]))[:MAX_TIMELINE]
     kept.sort(key=lambda e: (e[0], e[1]))
-    return tuple(TimelineEntry(date, text, tuple(sorted(cites))) for date, text, cites in kept)
+    return tuple(TimelineEntry(date, text, tuple(sorted(cites, key=_CITED))) for date, text, cites in kept)
+
+
+_CITED = attrgetter("slug", "paragraph")
+"""A citation's sort key (their order), read in C rather than by the dataclass' comparison."""
 
 
 def _reported_first(units: list[Unit]) -> list[Unit]:
@@ -108,6 +113,7 @@ def _opens_with_quote(unit: Unit) -> bool:
     return unit.text.startswith(("“", '"', "‘"))
 
 
+@lru_cache(maxsize=4096)
 def _negated(iso: str) -> tuple[int, ...]:
     """Sort key putting later ISO dates (``2024``, ``2024-07``, ``2024-07-01``) first."""
     return tuple(-int(part) for part in iso.split("-") if part.isdigit())
@@ -194,10 +200,8 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     # articles (only their sentences are read); the others are described by their summary.
     contributions = []
     for document in members:
-        read_here = read[document.slug].statements if document.slug in compared_slugs else None
-        own = [(mass, -u.paragraph, -n) for n, (u, mass) in enumerate(zip(read_here.units, read_here.masses))
-               if (u.slug, u.text) not in covered and len(u.stems) >= 5] if read_here else []
-        best = read_here.units[-max(own)[2]] if own else None  # the weightiest; of those, the first
+        weightiest = read[document.slug].weightiest if document.slug in compared_slugs else ()
+        best = next((u for u in weightiest if (u.slug, u.text) not in covered), None)
         contributions.append((document.slug, shorten(best.text if best else document.analysis.summary, 260)))
 
     entity_names: dict[str, set[str]] = defaultdict(set)
@@ -288,11 +292,21 @@ class _Reading:
         return _reported_first(self.statements.units)
 
     @cached_property
+    def weightiest(self) -> list[Unit]:
+        """The statements of five stems or more, the weightiest first (``Statements.masses``;
+        of equal weight, the first): what the article adds to a topic is the first not a fact."""
+        found = self.statements
+        ranked = sorted(((mass, -u.paragraph, -n) for n, (u, mass) in enumerate(zip(found.units, found.masses))
+                         if len(u.stems) >= 5), reverse=True)
+        return [found.units[-n] for _, _, n in ranked]
+
+    @cached_property
     def events(self) -> list[tuple[str, str, str, Citation]]:
-        """Each dated event: its date, its sentence as the units hold it, the excerpt a
-        timeline shows and its citation."""
-        return [(event.date, balanced(event.text), excerpt(event.text, event.expression),
-                 Citation(self.document.slug, event.paragraph)) for event in self.document.analysis.events]
+        """Each dated event: its date, its sentence as the units hold it (with the article's
+        slug: how a digest's groups know it), the excerpt a timeline shows and its citation."""
+        slug = self.document.slug
+        return [(event.date, (slug, balanced(event.text)), excerpt(event.text, event.expression),
+                 Citation(slug, event.paragraph)) for event in self.document.analysis.events]
 
     @cached_property
     def naming(self) -> disagreeing.Naming:
