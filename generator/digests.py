@@ -143,7 +143,8 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
     compared = members[:MAX_FACT_ARTICLES]
     compared_slugs = {d.slug for d in compared}
-    groups = cluster([read[d.slug].statements for d in compared])
+    articles = read.statements(compared)
+    groups = cluster(articles)
     multi = [g for g in groups if len(g) > 1]  # a group has one sentence per article
     multi.sort(key=lambda g: (-len(g), min([order[u.slug] for u in g]), min([u.paragraph for u in g])))
     stated: dict[int, Fact] = {}  # each group's fact, by id: the lead and overview may repeat one
@@ -210,7 +211,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
             entity_names[type_].update(names)
     namings = [reading.naming for reading in readings]
     disagreements = (
-        disagreeing.places(namings, [read[d.slug].statements for d in compared])
+        disagreeing.places(namings, articles)
         + disagreeing.names(namings)
         + disagreeing.numbers(multi)
     )
@@ -282,9 +283,8 @@ class _Reading:
         self.corpus = corpus
         self.document = document
 
-    @cached_property
-    def statements(self) -> Statements:
-        return statements(self.document)
+    statements: Statements
+    """Set for the articles a digest compares, several at a time (:meth:`_Read.statements`)."""
 
     @cached_property
     def reported_first(self) -> list[Unit]:
@@ -332,6 +332,14 @@ class _Read(dict):
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.by_slug
+
+    def statements(self, documents: Sequence[Document]) -> list[Statements]:
+        """The statements of ``documents``, those not yet read worked out together."""
+        readings = [self[d.slug] for d in documents]
+        missing = [r for r in readings if not hasattr(r, "statements")]
+        for reading, found in zip(missing, statements([r.document for r in missing])):
+            reading.statements = found
+        return [r.statements for r in readings]
 
 
 def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None, jobs: int = 1) -> Corpus:

@@ -128,13 +128,25 @@ class Statements:
         return dict(found)
 
 
-def statements(document: Document) -> Statements:
-    found = units(document)
-    numbered = Numbered.of([u.stems for u in found])
+def statements(documents: Sequence[Document]) -> list[Statements]:
+    """The :class:`Statements` of each of ``documents``: their stems numbered and their
+    masses summed in one pass for all (the sums are exact, so they are each article's own)."""
+    found = [units(document) for document in documents]
+    every = [u for article in found for u in article]
+    numbered = Numbered.of([u.stems for u in every])
     rarities = VOCABULARY.rarities(numbered.stems)
-    unit = np.repeat(np.arange(len(found)), numbered.sizes)
-    masses = ExactSums(rarities).sums(np.arange(len(rarities)), unit, len(found)).tolist()
-    return Statements(document.slug, found, numbered, masses, numbers_of(person_stems([document])))
+    unit = np.repeat(np.arange(len(every)), numbered.sizes)
+    masses = ExactSums(rarities).sums(np.arange(len(rarities)), unit, len(every)).tolist()
+    ends = np.cumsum(numbered.sizes).tolist()
+    out = []
+    first = 0  # the article's first unit
+    for document, article in zip(documents, found):
+        last = first + len(article)
+        stems = slice(ends[first - 1] if first else 0, ends[last - 1] if last else 0)
+        out.append(Statements(document.slug, article, Numbered(numbered.stems[stems], numbered.sizes[first:last]),
+                              masses[first:last], numbers_of(person_stems([document]))))
+        first = last
+    return out
 
 
 def person_stems(documents: Iterable[Document]) -> frozenset[str]:
