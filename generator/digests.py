@@ -239,15 +239,17 @@ class DigestKeys:
         self.corpus = corpus
         self.version = version
         self._documents: dict[str, str] = {}
-        self._entities: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._aliases: dict[str, dict[str, tuple[str, ...]]] | None = None
 
-    def _aliases(self, type_: str, name: str) -> tuple[str, ...]:
-        """An entity's aliases, sorted: once per entity (articles share most of theirs)."""
-        found = self._entities.get((type_, name))
-        if found is None:
-            entity = self.corpus.entities.get(f"{type_}:{name}")
-            found = self._entities[(type_, name)] = tuple(sorted(entity.aliases)) if entity else ()
-        return found
+    def aliases(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Each entity's aliases, sorted, by type and name: once per run (articles share theirs)."""
+        if self._aliases is None:
+            self._aliases = {type_: {} for type_ in _ALIASED}
+            for key, entity in self.corpus.entities.items():
+                type_, name = key.split(":", 1)
+                if type_ in self._aliases:
+                    self._aliases[type_][name] = tuple(sorted(entity.aliases))
+        return self._aliases
 
     def document(self, slug: str) -> str:
         found = self._documents.get(slug)
@@ -256,11 +258,11 @@ class DigestKeys:
             if document is None:
                 found = "missing"
             else:
-                aliases = [(t, n, self._aliases(t, n)) for t in ("place", "organisation", "event")
-                           for n in document.entities.get(t, ())]
+                aliases = self.aliases()  # (None for a name the corpus has no entity for)
                 found = _hash((slug, document.article.source, document.article.content_hash,
                                document.analysis.headline, document.analysis.summary,
-                               sorted(document.entities.items()), document.quotes, aliases))
+                               sorted(document.entities.items()), document.quotes,
+                               [list(map(aliases[t].get, document.entities.get(t, ()))) for t in _ALIASED]))
             self._documents[slug] = found
         return found
 
@@ -269,6 +271,10 @@ class DigestKeys:
                  for k in topic.keys]
         return _hash((self.version, topic, named,
                       [self.document(s) for s in topic.members[:MAX_DIGEST_ARTICLES]]))
+
+
+_ALIASED = ("place", "organisation", "event")
+"""The types of entity whose aliases a digest reads (disagreements: places and their owners)."""
 
 
 def _hash(value: object) -> str:

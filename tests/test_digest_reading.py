@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from bench.corpus import write_corpus
 from generator import stories
 from generator.corpus import assemble
-from generator.digests import _Read, build_digest
+from generator.digests import MAX_DIGEST_ARTICLES, DigestKeys, _Read, build_digest
 from generator.facts import statements
 from generator.knowledge import load_knowledge
 from generator.pipeline import RunReport, understand
@@ -71,3 +72,19 @@ def test_what_an_article_adds_is_its_weightiest_sentence_not_a_fact(corpus) -> N
                    if (u.slug, u.text) not in covered and len(u.stems) >= 5]
             expected = found.units[-max(own)[2]] if own else None
             assert next((u for u in read[document.slug].weightiest if (u.slug, u.text) not in covered), None) is expected
+
+
+def test_a_digest_key_changes_with_the_aliases_of_the_entities_its_articles_name(corpus) -> None:
+    """``DigestKeys`` reads each entity's aliases once per run: a change to one changes the
+    key of exactly the topics with an article (of their newest) that names it."""
+    topics = stories.find_topics(corpus, [])
+    before = [DigestKeys(corpus, "v").topic(t) for t in topics]
+    for key in [k for k in sorted(corpus.entities) if k.split(":", 1)[0] in ("place", "organisation", "event")][:6]:
+        type_, name = key.split(":", 1)
+        entities = dict(corpus.entities)
+        entities[key] = replace(entities[key], aliases=(*entities[key].aliases, "Another Name"))
+        changed = replace(corpus, entities=entities)
+        after = [DigestKeys(changed, "v").topic(t) for t in topics]
+        naming = [any(name in corpus.by_slug[s].entities.get(type_, ()) for s in t.members[:MAX_DIGEST_ARTICLES]
+                      if s in corpus.by_slug) or name in t.keys for t in topics]
+        assert [a != b for a, b in zip(before, after)] == naming
