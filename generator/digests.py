@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
+from . import english
 from .corpus import Corpus
 from .facts import Statements, Unit, balanced, cluster, fact, statements
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
@@ -273,6 +274,8 @@ class DigestKeys:
                       [self.document(s) for s in topic.members[:MAX_DIGEST_ARTICLES]]))
 
 
+_FORKED = 8
+"""Digests are built on several processes from this many on."""
 _ALIASED = ("place", "organisation", "event")
 """The types of entity whose aliases a digest reads (disagreements: places and their owners)."""
 
@@ -363,7 +366,9 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | No
     if not memo:
         keys = [fingerprints.topic(t) for t in topics]
     read = _Read(corpus)
-    built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=8)
+    if jobs > 1 and len(todo) >= _FORKED:
+        english.frequencies()  # read once here, not once in each forked worker
+    built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=_FORKED)
     fresh = {id(t): digest for t, digest in zip(todo, built)}
     digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
                     for n, t in enumerate(topics))
