@@ -188,17 +188,27 @@ def _may_count(text: str, data: bytes, pieces: list[bytes]) -> bool:
     return not text.isascii() and (_DIGIT.search(text) is not None or any(c in text for c in _FOLDING_TO_ASCII))
 
 
-_IN_AT = re.compile(r"(?:in|at)\s+(the\s+)?")
-"""``\b(?:in|at)\s+(the\s+)?`` without the ``\b``: a pattern opening with literals is
-searched for only where they are; the ``\b`` is checked in :func:`in_at`."""
+_IN = re.compile(r"in\s+(the\s+)?")
+_AT = re.compile(r"at\s+(the\s+)?")
+"""``\b(?:in|at)\s+(the\s+)?`` as two patterns opening with a literal, without the ``\b``
+(checked in :func:`_word_matches`): the regex engine finds a literal prefix with a fast
+search, where it tries an alternation at every "i" and "a"; a third of the time."""
 
 
 def in_at(text: str) -> list[tuple[int, tuple[int, ...]]]:
     """Where ``text`` says "in" or "at" (a word, then white space): each one's start and
-    where a name after it may start: after "the" if that comes next, and right after."""
+    where a name after it may start: after "the" if that comes next, and right after.
+    (A match of one word never overlaps one of the other, so the two are merged by start.)"""
+    found = _word_matches(_IN, text) + _word_matches(_AT, text)
+    found.sort()
+    return found
+
+
+def _word_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, tuple[int, ...]]]:
+    """The matches of ``pattern`` that begin a word, each searched from where the last one ended."""
     found = []
     pos = 0
-    search = _IN_AT.search
+    search = pattern.search
     while (match := search(text, pos)) is not None:
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
