@@ -116,10 +116,11 @@ def rarity(stem_: str) -> float:
     """
     if stem_.isascii() and stem_.isalpha():
         # Of the forms, only those in the word list count: any other word of letters has
-        # Zipf 0 (the floor). Looked up directly, not each through ``english.zipf``.
+        # Zipf 0 (the floor); and a word's Zipf rises with its frequency, so the commonest
+        # form's is the highest (tests/test_english.py). Looked up directly, one ``zipf``.
         known = english.frequencies()
         forms = [form for form in (stem_, *(stem_ + suffix for suffix in _SUFFIXES)) if form in known]
-        zipf = max(map(english.zipf, forms), default=0.0)
+        zipf = english.zipf(max(forms, key=known.__getitem__)) if forms else 0.0
     else:
         zipf = max(english.zipf(form) for form in ([stem_, *(stem_ + suffix for suffix in _SUFFIXES)]
                                                     if stem_.isalpha() else [stem_]))
