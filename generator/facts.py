@@ -135,9 +135,9 @@ def statements(documents: Sequence[Document]) -> list[Statements]:
     every = [u for article in found for u in article]
     numbered = Numbered.of([u.stems for u in every])
     rarities = VOCABULARY.rarities(numbered.stems)
-    unit = np.repeat(np.arange(len(every)), numbered.sizes)
+    unit = np.arange(len(every)).repeat(numbered.sizes)
     masses = ExactSums(rarities).sums(np.arange(len(rarities)), unit, len(every)).tolist()
-    ends = np.cumsum(numbered.sizes).tolist()
+    ends = numbered.sizes.cumsum().tolist()
     out = []
     first = 0  # the article's first unit
     for document, article in zip(documents, found):
