@@ -88,16 +88,13 @@ def find_stories(corpus: Corpus) -> list[Topic]:
     docs = list(corpus.documents)
     lead = {d.slug: _lead_actors(corpus, d) for d in docs}
     dates = {d.slug: d.article.date.toordinal() for d in docs}
-    index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for d in docs:
+    # Each actor's articles by date (then slug), so each article reads only its window of each list.
+    days: dict[str, list[int]] = defaultdict(list)
+    slugs: dict[str, list[str]] = defaultdict(list)
+    for d in sorted(docs, key=lambda x: (dates[x.slug], x.slug)):
         for key in lead[d.slug]:
-            index[key].append((dates[d.slug], d.slug))
-    days: dict[str, list[int]] = {}
-    slugs: dict[str, list[str]] = {}
-    for key, entries in index.items():  # by date, so each article reads only its window of each list
-        entries.sort()
-        days[key] = [day for day, _ in entries]
-        slugs[key] = [slug for _, slug in entries]
+            days[key].append(dates[d.slug])
+            slugs[key].append(d.slug)
     parent: dict[str, str] = {}
 
     def root(s: str) -> str:
