@@ -123,19 +123,18 @@ def naming(corpus: Corpus, document: Document) -> Naming:
     owners = {type_: [(form, (type_, name)) for name in document.entities.get(type_, ())
                       for form in (name, *corpus.entities[f"{type_}:{name}"].aliases)]
               for type_ in ("event", "organisation")}
-    names: dict[str, list[tuple[str, frozenset[str], str, int]]] = {}
-    for type_ in ("organisation", "event"):
-        names[type_] = found = []
-        known = {n for n in document.entities.get(type_, ())}
-        for mention in document.analysis.mentions:
-            if mention.type != type_ or len(mention.surface.split()) < 4:
-                continue
-            canonical = next((n for n in known if n == mention.name or mention.surface in
-                              corpus.entities[f"{type_}:{n}"].aliases or mention.name in
-                              corpus.entities[f"{type_}:{n}"].aliases), None)
-            if canonical is not None:
-                words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
-                found.append((canonical, words, mention.surface, mention.paragraph))
+    names: dict[str, list[tuple[str, frozenset[str], str, int]]] = {"organisation": [], "event": []}
+    known = {type_: {n for n in document.entities.get(type_, ())} for type_ in names}
+    for mention in document.analysis.mentions:  # one pass for both types, each in order
+        type_ = mention.type
+        if type_ not in names or len(mention.surface.split()) < 4:
+            continue
+        canonical = next((n for n in known[type_] if n == mention.name or mention.surface in
+                          corpus.entities[f"{type_}:{n}"].aliases or mention.name in
+                          corpus.entities[f"{type_}:{n}"].aliases), None)
+        if canonical is not None:
+            words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
+            names[type_].append((canonical, words, mention.surface, mention.paragraph))
     return Naming(document.slug, places, owners, names)
 
 
