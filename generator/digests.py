@@ -14,10 +14,13 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import islice
+from operator import attrgetter
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from . import disagreements as disagreeing
+from . import english
 from .corpus import Corpus
 from .facts import Statements, Unit, balanced, cluster, fact, statements
 from .models import Citation, Digest, Document, Fact, Quote, TimelineEntry, Topic, input_hash
@@ -81,21 +84,23 @@ def _key_names(corpus: Corpus, topic: Topic) -> _Names | None:
     return _Names(forms) if forms else None
 
 
-def _timeline(members: Sequence[_Reading], groups: Sequence[Sequence[Unit]]) -> tuple[TimelineEntry, ...]:
-    where = {}
-    for n, group in enumerate(groups):
-        for unit in group:
-            where[(unit.slug, unit.text)] = n
+def _timeline(members: Sequence[_Reading], where: Mapping[tuple[str, str], int]) -> tuple[TimelineEntry, ...]:
+    """The dated events of the ``members``, one entry per date and fact: ``where`` gives the
+    group (fact) of each sentence, by article and text."""
     merged: dict[tuple[str, object], tuple[str, set[Citation]]] = {}
     for reading in members:
-        for date, sentence, text, citation in reading.events:
-            cluster = where.get((citation.slug, sentence), ("solo", citation.slug, sentence))
+        for date, said, text, citation in reading.events:
+            cluster = where.get(said, said)  # the group of the event's sentence, or that sentence alone
             merged.setdefault((date, cluster), (text, set()))[1].add(citation)
     kept = [(date, text, cites) for (date, _), (text, cites) in merged.items()]
     if len(kept) > MAX_TIMELINE:  # the best-sourced, then the latest
         kept = sorted(kept, key=lambda e: (-len(e[2]), _negated(str(e[0])), e[1]))[:MAX_TIMELINE]
     kept.sort(key=lambda e: (e[0], e[1]))
-    return tuple(TimelineEntry(date, text, tuple(sorted(cites))) for date, text, cites in kept)
+    return tuple(TimelineEntry(date, text, tuple(sorted(cites, key=_CITED))) for date, text, cites in kept)
+
+
+_CITED = attrgetter("slug", "paragraph")
+"""A citation's sort key (their order), read in C rather than by the dataclass' comparison."""
 
 
 def _reported_first(units: list[Unit]) -> list[Unit]:
@@ -109,6 +114,7 @@ def _opens_with_quote(unit: Unit) -> bool:
     return unit.text.startswith(("“", '"', "‘"))
 
 
+@lru_cache(maxsize=4096)
 def _negated(iso: str) -> tuple[int, ...]:
     """Sort key putting later ISO dates (``2024``, ``2024-07``, ``2024-07-01``) first."""
     return tuple(-int(part) for part in iso.split("-") if part.isdigit())
@@ -138,10 +144,10 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     order = {d.slug: n for n, d in enumerate(sorted(members, key=lambda d: (d.article.date, d.slug)))}
     compared = members[:MAX_FACT_ARTICLES]
     compared_slugs = {d.slug for d in compared}
-    units = [u for d in compared for u in read[d.slug].statements.units]
-    groups = cluster([read[d.slug].statements for d in compared])
+    articles = read.statements(compared)
+    groups = cluster(articles)
     multi = [g for g in groups if len(g) > 1]  # a group has one sentence per article
-    multi.sort(key=lambda g: (-len(g), min(order[u.slug] for u in g), min(u.paragraph for u in g)))
+    multi.sort(key=lambda g: (-len(g), min([order[u.slug] for u in g]), min([u.paragraph for u in g])))
     stated: dict[int, Fact] = {}  # each group's fact, by id: the lead and overview may repeat one
 
     def fact_of(group: list[Unit]) -> Fact:
@@ -164,8 +170,8 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     # article, as the fact it belongs to (even when that fact is among the key facts).
     lead: str | None = None
     for document in sorted(compared, key=lambda d: (d.article.date, d.slug))[:MAX_OVERVIEW * 2]:
-        own = _reported_first(read[document.slug].statements.units)
-        about = [u for u in own if keys and keys.search(u.text)] if keys else []
+        own = read[document.slug].reported_first
+        about = list(islice((u for u in own if keys.search(u.text)), OVERVIEW_CANDIDATES)) if keys else []
         if lead is None and (about or own):
             first = (about or own)[0]
             n = group_of.get((first.slug, first.text))
@@ -196,19 +202,18 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
     # articles (only their sentences are read); the others are described by their summary.
     contributions = []
     for document in members:
-        read_here = read[document.slug].statements if document.slug in compared_slugs else None
-        own = [(mass, -u.paragraph, -n) for n, (u, mass) in enumerate(zip(read_here.units, read_here.masses))
-               if (u.slug, u.text) not in covered and len(u.stems) >= 5] if read_here else []
-        best = read_here.units[-max(own)[2]] if own else None  # the weightiest; of those, the first
+        weightiest = read[document.slug].weightiest if document.slug in compared_slugs else ()
+        best = next((u for u in weightiest if (u.slug, u.text) not in covered), None)
         contributions.append((document.slug, shorten(best.text if best else document.analysis.summary, 260)))
 
     entity_names: dict[str, set[str]] = defaultdict(set)
     for document in members:
         for type_, names in document.entities.items():
             entity_names[type_].update(names)
+    namings = [reading.naming for reading in readings]
     disagreements = (
-        disagreeing.places(corpus, members, units)
-        + disagreeing.names(corpus, members)
+        disagreeing.places(namings, articles)
+        + disagreeing.names(namings)
         + disagreeing.numbers(multi)
     )
     summary = lead or (overview[0].text if overview else (members[0].analysis.summary if members else ""))
@@ -218,7 +223,7 @@ def build_digest(corpus: Corpus, topic: Topic, read: Mapping[str, _Reading]) -> 
         overview=tuple(overview),
         facts=tuple(facts),
         disagreements=tuple(disagreements),
-        timeline=_timeline(readings, groups),
+        timeline=_timeline(readings, group_of),
         quotes=_quotes(readings, MAX_QUOTES),
         entities={t: tuple(sorted(n)) for t, n in sorted(entity_names.items())},
         contributions=tuple(contributions),
@@ -235,10 +240,17 @@ class DigestKeys:
         self.corpus = corpus
         self.version = version
         self._documents: dict[str, str] = {}
+        self._aliases: dict[str, dict[str, tuple[str, ...]]] | None = None
 
-    def _aliases(self, type_: str, name: str) -> tuple[str, ...]:
-        entity = self.corpus.entities.get(f"{type_}:{name}")
-        return tuple(sorted(entity.aliases)) if entity else ()
+    def aliases(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Each entity's aliases, sorted, by type and name: once per run (articles share theirs)."""
+        if self._aliases is None:
+            self._aliases = {type_: {} for type_ in _ALIASED}
+            for key, entity in self.corpus.entities.items():
+                type_, name = key.split(":", 1)
+                if type_ in self._aliases:
+                    self._aliases[type_][name] = tuple(sorted(entity.aliases))
+        return self._aliases
 
     def document(self, slug: str) -> str:
         found = self._documents.get(slug)
@@ -247,11 +259,11 @@ class DigestKeys:
             if document is None:
                 found = "missing"
             else:
-                aliases = [(t, n, self._aliases(t, n)) for t in ("place", "organisation", "event")
-                           for n in document.entities.get(t, ())]
+                aliases = self.aliases()  # (None for a name the corpus has no entity for)
                 found = _hash((slug, document.article.source, document.article.content_hash,
                                document.analysis.headline, document.analysis.summary,
-                               sorted(document.entities.items()), document.quotes, aliases))
+                               sorted(document.entities.items()), document.quotes,
+                               [list(map(aliases[t].get, document.entities.get(t, ()))) for t in _ALIASED]))
             self._documents[slug] = found
         return found
 
@@ -262,6 +274,12 @@ class DigestKeys:
                       [self.document(s) for s in topic.members[:MAX_DIGEST_ARTICLES]]))
 
 
+_FORKED = 8
+"""Digests are built on several processes from this many on."""
+_ALIASED = ("place", "organisation", "event")
+"""The types of entity whose aliases a digest reads (disagreements: places and their owners)."""
+
+
 def _hash(value: object) -> str:
     return input_hash(value)
 
@@ -270,19 +288,38 @@ class _Reading:
     """What digests read of one article, each part worked out when a digest first needs it
     (in whichever process builds it) and kept for every other topic the article is in."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, corpus: Corpus, document: Document) -> None:
+        self.corpus = corpus
         self.document = document
 
+    statements: Statements
+    """Set for the articles a digest compares, several at a time (:meth:`_Read.statements`)."""
+
     @cached_property
-    def statements(self) -> Statements:
-        return statements(self.document)
+    def reported_first(self) -> list[Unit]:
+        """The article's statements, those opening with a quotation last (:func:`_reported_first`)."""
+        return _reported_first(self.statements.units)
+
+    @cached_property
+    def weightiest(self) -> list[Unit]:
+        """The statements of five stems or more, the weightiest first (``Statements.masses``;
+        of equal weight, the first): what the article adds to a topic is the first not a fact."""
+        found = self.statements
+        ranked = sorted(((mass, -u.paragraph, -n) for n, (u, mass) in enumerate(zip(found.units, found.masses))
+                         if len(u.stems) >= 5), reverse=True)
+        return [found.units[-n] for _, _, n in ranked]
 
     @cached_property
     def events(self) -> list[tuple[str, str, str, Citation]]:
-        """Each dated event: its date, its sentence as the units hold it, the excerpt a
-        timeline shows and its citation."""
-        return [(event.date, balanced(event.text), excerpt(event.text, event.expression),
-                 Citation(self.document.slug, event.paragraph)) for event in self.document.analysis.events]
+        """Each dated event: its date, its sentence as the units hold it (with the article's
+        slug: how a digest's groups know it), the excerpt a timeline shows and its citation."""
+        slug = self.document.slug
+        return [(event.date, (slug, balanced(event.text)), excerpt(event.text, event.expression),
+                 Citation(slug, event.paragraph)) for event in self.document.analysis.events]
+
+    @cached_property
+    def naming(self) -> disagreeing.Naming:
+        return disagreeing.naming(self.corpus, self.document)
 
     @cached_property
     def quotes(self) -> list[tuple[Quote, str]]:
@@ -295,14 +332,23 @@ class _Read(dict):
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
+        self.corpus = corpus
         self.by_slug = corpus.by_slug
 
     def __missing__(self, slug: str) -> _Reading:
-        found = self[slug] = _Reading(self.by_slug[slug])
+        found = self[slug] = _Reading(self.corpus, self.by_slug[slug])
         return found
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.by_slug
+
+    def statements(self, documents: Sequence[Document]) -> list[Statements]:
+        """The statements of ``documents``, those not yet read worked out together."""
+        readings = [self[d.slug] for d in documents]
+        missing = [r for r in readings if not hasattr(r, "statements")]
+        for reading, found in zip(missing, statements([r.document for r in missing])):
+            reading.statements = found
+        return [r.statements for r in readings]
 
 
 def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | None = None, jobs: int = 1) -> Corpus:
@@ -320,7 +366,9 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | No
     if not memo:
         keys = [fingerprints.topic(t) for t in topics]
     read = _Read(corpus)
-    built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=8)
+    if jobs > 1 and len(todo) >= _FORKED:
+        english.frequencies()  # read once here, not once in each forked worker
+    built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=_FORKED)
     fresh = {id(t): digest for t, digest in zip(todo, built)}
     digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
                     for n, t in enumerate(topics))

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Iterator, Mapping, Sequence
 
 from .corpus import Corpus
-from .facts import Unit
+from .facts import Statements, Unit
 from .models import Citation, Claim, Disagreement, Document
 from .wording import shorten
 
 def numbers(groups: Sequence[Sequence[Unit]]) -> list[Disagreement]:
     found = []
     for group in groups:
+        if sum(unit.countable for unit in group) < 2:
+            continue  # fewer than two sentences may give a number: none is looked for
         quantities = [unit.quantities for unit in group]
         if sum(map(bool, quantities)) < 2:
             continue  # no two sentences with a number, so no two articles
@@ -70,12 +73,14 @@ def _placed(unit: Unit, forms: Mapping[str, Sequence[str]]) -> list[tuple[int, s
         if start < pos:
             continue
         for at in places_at:
-            form = next((f for f in forms.get(text[at : at + 1], ()) if text.startswith(f, at)
-                         and _boundary(text, at + len(f))), None)
-            if form is not None:
-                found.append((start, form))
-                pos = at + len(form)
-                break
+            for form in forms.get(text[at : at + 1], ()):
+                if text.startswith(form, at) and _boundary(text, at + len(form)):
+                    found.append((start, form))
+                    pos = at + len(form)
+                    break
+            else:
+                continue
+            break  # found after "in the": not looked for right after "in" too
     return found
 
 
@@ -86,24 +91,69 @@ def _boundary(text: str, at: int) -> bool:
     return left != right
 
 
-def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -> list[Disagreement]:
-    """The same event or organisation placed in different places by different articles.
+def _may_place(articles: Sequence[Statements], forms: Mapping[str, Sequence[str]]) -> Iterator[Unit]:
+    """The sentences where a place of ``forms`` may follow "in"/"at" (the others have no
+    name after "in"/"at" that begins with the first character of one), by article."""
+    for article in articles:
+        openings = article.openings
+        chars = openings.keys() & forms.keys()
+        if chars:
+            units = article.units
+            yield from (units[n] for n in sorted(set().union(*(openings[c] for c in chars))))
 
-    One pass per sentence: find each place named after "in"/"at", then look
-    just before it for a form of an event or organisation ("the BRICS summit
-    in Kazan"): no pattern is built per entity.
+
+@dataclass(frozen=True)
+class Naming:
+    """What the disagreements read of one article's entities, worked out once per article
+    (:func:`naming`) and read by every topic the article is in."""
+
+    slug: str
+    places: list[tuple[str, str]]
+    """Each written form (name and aliases) of each place the article names, with the place."""
+    owners: dict[str, list[tuple[str, tuple[str, str]]]]
+    """By type ("event", "organisation"): each form of each one the article names, with (type, name)."""
+    names: dict[str, list[tuple[str, frozenset[str], str, int]]]
+    """By type ("organisation", "event"): each name of four words or more the article writes, as
+    (the entity's name, its words in lower case, the name as written, paragraph)."""
+
+
+def naming(corpus: Corpus, document: Document) -> Naming:
+    places = [(form, name) for name in document.entities.get("place", ())
+              for form in (name, *corpus.entities[f"place:{name}"].aliases)]
+    owners = {type_: [(form, (type_, name)) for name in document.entities.get(type_, ())
+                      for form in (name, *corpus.entities[f"{type_}:{name}"].aliases)]
+              for type_ in ("event", "organisation")}
+    names: dict[str, list[tuple[str, frozenset[str], str, int]]] = {"organisation": [], "event": []}
+    known = {type_: {n for n in document.entities.get(type_, ())} for type_ in names}
+    for mention in document.analysis.mentions:  # one pass for both types, each in order
+        type_ = mention.type
+        if type_ not in names or len(mention.surface.split()) < 4:
+            continue
+        canonical = next((n for n in known[type_] if n == mention.name or mention.surface in
+                          corpus.entities[f"{type_}:{n}"].aliases or mention.name in
+                          corpus.entities[f"{type_}:{n}"].aliases), None)
+        if canonical is not None:
+            words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
+            names[type_].append((canonical, words, mention.surface, mention.paragraph))
+    return Naming(document.slug, places, owners, names)
+
+
+def places(members: Sequence[Naming], articles: Sequence[Statements]) -> list[Disagreement]:
+    """The same event or organisation placed in different places by different articles
+    (``members``: the topic's articles, ``articles``: the statements of those compared).
+
+    One pass per sentence that may name one of the places: find each place named
+    after "in"/"at", then look just before it for a form of an event or organisation
+    ("the BRICS summit in Kazan"): no pattern is built per entity.
     """
     aliases: dict[str, str] = {}
-    for document in members:
-        for name in document.entities.get("place", ()):
-            for form in (name, *corpus.entities[f"place:{name}"].aliases):
-                aliases[form] = name
+    for member in members:
+        aliases.update(member.places)
     owners: dict[str, tuple[str, str]] = {}
     for type_ in ("event", "organisation"):
-        for document in members:
-            for name in document.entities.get(type_, ()):
-                for form in (name, *corpus.entities[f"{type_}:{name}"].aliases):
-                    owners.setdefault(form, (type_, name))
+        for member in members:
+            for form, owner in member.owners[type_]:
+                owners.setdefault(form, owner)
     if not aliases or not owners:
         return []
     forms: dict[str, list[str]] = defaultdict(list)  # by first character, longest first
@@ -116,8 +166,8 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
         ends[form[-1:]].append((rank, form, owner))
     anywhere = ends.pop("", [])  # an empty form ends any text
     claims: dict[tuple[str, str], dict[str, set[Citation]]] = defaultdict(lambda: defaultdict(set))
-    for unit in units:
-        for start, place in _placed(unit, forms) if unit.in_at else ():
+    for unit in _may_place(articles, forms):
+        for start, place in _placed(unit, forms):
             before = _without_trailing_words(unit.text[:start].rstrip())
             candidates = ends.get(before[-1:], ())
             for _, form, owner in sorted([*candidates, *anywhere]) if anywhere else candidates:
@@ -138,25 +188,16 @@ def places(corpus: Corpus, members: Sequence[Document], units: Sequence[Unit]) -
     return found
 
 
-def names(corpus: Corpus, members: Sequence[Document]) -> list[Disagreement]:
+def names(members: Sequence[Naming]) -> list[Disagreement]:
     """One organisation or event written out with different words by different articles."""
     found = []
-    slugs = {d.slug for d in members}
+    slugs = {m.slug for m in members}
     for type_ in ("organisation", "event"):
         forms: dict[str, dict[frozenset[str], tuple[str, set[Citation]]]] = defaultdict(dict)
-        for document in members:
-            names = {n for n in document.entities.get(type_, ())}
-            for mention in document.analysis.mentions:
-                if mention.type != type_ or len(mention.surface.split()) < 4:
-                    continue
-                canonical = next((n for n in names if n == mention.name or mention.surface in
-                                  corpus.entities[f"{type_}:{n}"].aliases or mention.name in
-                                  corpus.entities[f"{type_}:{n}"].aliases), None)
-                if canonical is None:
-                    continue
-                words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", mention.surface))
-                text, cites = forms[canonical].setdefault(words, (mention.surface, set()))
-                cites.add(Citation(document.slug, mention.paragraph))
+        for member in members:
+            for canonical, words, surface, paragraph in member.names[type_]:
+                text, cites = forms[canonical].setdefault(words, (surface, set()))
+                cites.add(Citation(member.slug, paragraph))
         for canonical, variants in sorted(forms.items()):
             if len(variants) < 2:
                 continue

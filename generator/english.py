@@ -56,10 +56,7 @@ def frequencies() -> dict[str, float]:
     header, *buckets = msgspec.msgpack.decode(gzip.decompress(_data_file().read_bytes()))
     if header != {"format": "cB", "version": 1}:
         raise GeneratorError(f"{_data_file()}: not a wordfreq word list this generator can read ({header!r})")
-    freqs: dict[str, float] = {}
-    for index, bucket in enumerate(buckets):
-        freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
-    return freqs
+    return {word: freq for index, bucket in enumerate(buckets) for freq in (10 ** (-index / 100),) for word in bucket}
 
 
 def _benford(digits: str) -> float:

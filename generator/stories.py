@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -88,32 +88,35 @@ def find_stories(corpus: Corpus) -> list[Topic]:
     docs = list(corpus.documents)
     lead = {d.slug: _lead_actors(corpus, d) for d in docs}
     dates = {d.slug: d.article.date.toordinal() for d in docs}
-    index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for d in docs:
+    # Each actor's articles by date (then slug), so each article reads only its window of each list.
+    days: dict[str, list[int]] = defaultdict(list)
+    slugs: dict[str, list[str]] = defaultdict(list)
+    for d in sorted(docs, key=lambda x: (dates[x.slug], x.slug)):
         for key in lead[d.slug]:
-            index[key].append((dates[d.slug], d.slug))
-    days: dict[str, list[int]] = {}
-    for key, entries in index.items():  # by date, so each article reads only its window of each list
-        entries.sort()
-        days[key] = [day for day, _ in entries]
+            days[key].append(dates[d.slug])
+            slugs[key].append(d.slug)
     parent: dict[str, str] = {}
 
     def root(s: str) -> str:
-        while s in parent:
-            s = parent[s]
+        while s in parent:  # with path halving: chains of a large story stay short
+            up = parent[s]
+            if up in parent:
+                parent[s] = parent[up]
+            s = up
         return s
 
-    for d in sorted(docs, key=lambda x: x.slug):
-        candidates: dict[str, int] = defaultdict(int)
+    # Two articles sharing two actors within the window are one story: the stories are the
+    # connected components of that relation (each rooted at its first slug), whatever the
+    # order the pairs are met in. Each pair is seen from both articles and joined from the first.
+    for d in docs:
+        shared: Counter[str] = Counter()
         day = dates[d.slug]
         for key in lead[d.slug]:
             lo = bisect_left(days[key], day - STORY_WINDOW_DAYS)
             hi = bisect_right(days[key], day + STORY_WINDOW_DAYS, lo)
-            for _, other in index[key][lo:hi]:
-                if other != d.slug:
-                    candidates[other] += 1
-        for other, shared in sorted(candidates.items()):
-            if shared >= 2:
+            shared.update(slugs[key][lo:hi])
+        for other, count in shared.items():
+            if count >= 2 and other > d.slug:
                 a, b = sorted((root(d.slug), root(other)))
                 if a != b:
                     parent[b] = a

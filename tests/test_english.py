@@ -49,3 +49,15 @@ def test_wordfreq_itself_is_not_imported() -> None:
     code = "import sys; from generator import english; english.zipf('tank'); print('wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_zipf_of_a_word_of_letters_rises_with_its_frequency() -> None:
+    """What ``wording.rarity`` relies on to take the Zipf of a stem's commonest form only."""
+    freqs = english.frequencies()
+    one_word_each = {}
+    for word, freq in freqs.items():
+        if word.isascii() and word.isalpha():
+            one_word_each.setdefault(freq, word)
+    zipfs = [english.zipf(word) for _, word in sorted(one_word_each.items())]
+    assert len(zipfs) > 300
+    assert zipfs == sorted(zipfs)

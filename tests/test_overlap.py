@@ -19,13 +19,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import overlap
-from generator.disagreements import _boundary, _placed, _without_trailing_words
+from generator.disagreements import _boundary, _may_place, _placed, _without_trailing_words
 from generator.facts import (
     COMMON_IN_TOPIC, MAX_RARITY, MIN_SHARED, MIN_SHARED_PLAIN, NAME_WEIGHT, SIMILAR, SIMILAR_PLAIN,
-    Statements, Unit, cluster,
+    Statements, Unit, balanced, cluster,
 )
 from generator.overlap import Numbered, exact_sums, numbers_of
-from generator.wording import _TOKEN, quantities, rarity, tokens
+from generator import english, wording
+from generator.wording import _SUFFIXES, _TOKEN, in_at, quantities, rarity, tokens
 
 SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "200")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -129,15 +130,32 @@ _QUANTITY = re.compile(
     r"\s+(?:[a-z-]+\s+)?([a-z]+s)\b", re.IGNORECASE
 )
 WORDS = st.lists(st.sampled_from(["Two", "two", "TWO", "12,000", "3.5", "4", "in", "the", "troops", "Units", "x_",
-                                  "a5", "-", "dozen", "İ", "ſ", "K", "٣", "eleven", "tens", "one-off", ".", "“"]), max_size=14)
+                                  "a5", "-", "dozen", "İ", "ſ", "K", "٣", "eleven", "tens", "one-off", ".", "“",
+                                  "forty-two", "_two", "two_", "ſix", "FİVE", "ten", "élan", "’s", "\u2009"]), max_size=14)
 SEPARATORS = st.sampled_from(["", " ", "  ", "\u00a0", "\t"])
 
 
 @SETTINGS
 @given(st.lists(st.tuples(WORDS.map(" ".join), SEPARATORS), max_size=4).map(lambda p: "".join(a + b for a, b in p)))
 @example("Some 1,200 troops and two squadrons; x12 units, a5 jets")
+@example("forty-two jets")
+@example("ſix jets, FİVE jets and \u0663 jets")
 def test_quantities_are_the_case_insensitive_matches(text) -> None:
     assert quantities(text) == {(a.lower(), b.lower()) for a, b in _QUANTITY.findall(text)}
+
+
+_IN_AT_THE = re.compile(r"\b(?:in|at)\s+(the\s+)?")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["in", "at", "the", "In", "within", "that", "x", "_", "é", "İn", "-", "“", "in_", "thein"]),
+                max_size=12).flatmap(lambda words: st.lists(st.sampled_from(["", " ", "  ", "\u00a0", "\t", "\n"]),
+                                                            min_size=len(words), max_size=len(words))
+                                     .map(lambda seps: "".join(w + s for w, s in zip(words, seps)))))
+@example("within the walls, sat in  the hall at\u00a0the door in")
+def test_in_at_is_the_regex(text) -> None:
+    assert in_at(text) == [(m.start(), (m.end(), m.start(1)) if m.start(1) >= 0 else (m.end(),))
+                           for m in _IN_AT_THE.finditer(text)]
 
 
 _IN_AT = re.compile(r"\b(?:in|at)\s+")
@@ -186,3 +204,63 @@ def test_tokens_are_the_regex_tokens(text) -> None:
 @given(st.lists(st.sampled_from(["ab", "Cd", "x", " ", "  ", "\u00a0", "\t", "-", "é", "Z", "q9"]), max_size=12).map("".join))
 def test_without_trailing_words_is_the_regex(text) -> None:
     assert _without_trailing_words(text) == re.sub(r"(?:\s+[a-z]+){0,2}$", "", text)
+
+
+STEMS_AND_WORDS = st.one_of(
+    st.sampled_from(["talk", "meet", "summit", "defenc", "minist", "govern", "troop", "xqzv", "deliver", "expedit",
+                     "nation", "agreement", "plan", "fighter", "jet", "a", "be", "runn", "s-400", "1980", "f-16"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=9).filter(lambda w: w.strip("-")),
+)
+
+
+@SETTINGS
+@given(STEMS_AND_WORDS)
+def test_rarity_is_the_commonest_form(stem) -> None:
+    """``rarity`` looks only at the forms in the word list: the same as taking every form's Zipf."""
+    forms = [stem, *(stem + suffix for suffix in _SUFFIXES)] if stem.isalpha() else [stem]
+    zipf = max(english.zipf(form) for form in forms)
+    expected = wording.MAX_RARITY if zipf <= 0 else min(wording.MAX_RARITY, max(0.1, (wording.COMMON_ZIPF - zipf) * math.log(10)))
+    assert rarity.__wrapped__(stem) == expected
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 2), PLACE_TEXT, st.sampled_from([" ", "  ", ""])), max_size=12),
+       st.frozensets(st.sampled_from(PLACES), min_size=1))
+def test_places_are_looked_for_in_every_sentence_that_has_one(rows, chosen) -> None:
+    """``disagreements._may_place`` leaves out only sentences where ``_placed`` finds nothing."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(chosen, key=len, reverse=True):
+        forms[form[0]].append(form)
+    by_article: dict[str, list[Unit]] = defaultdict(list)
+    for n, (article, words, separator) in enumerate(rows):
+        by_article[f"a{article}"].append(Unit(f"a{article}", n, separator.join(words), frozenset()))
+    articles = [Statements(slug, found, Numbered.of([u.stems for u in found]), [], numbers_of([]))
+                for slug, found in by_article.items()]
+    kept = list(_may_place(articles, forms))
+    assert [u for a in articles for u in a.units if _placed(u, forms)] == [u for u in kept if _placed(u, forms)]
+    assert len({id(u) for u in kept}) == len(kept)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(["a", "B", "-", "--", " ", "_", "0", "İ", "K", "ſ", "\x1c", "x-y",
+                                                                 "Said", "TALKS", "-ab-", "ab's", "É"]), max_size=20).map("".join)))
+def test_content_stems_are_the_stems_of_the_tokens(text) -> None:
+    assert wording.content_stems(text) == {wording.stem(t) for t in _TOKEN.findall(text.lower())
+                                           if t not in wording.STOP_WORDS and len(t) >= 2}
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=60),
+                 st.lists(st.tuples(WORDS.map(" ".join), SEPARATORS), max_size=4).map(lambda p: "".join(a + b for a, b in p))))
+@example("forty-two jets")
+@example("“Two jets")
+def test_a_sentence_that_cannot_count_gives_no_quantity(text) -> None:
+    """``stems_and_countable``: the stems of ``content_stems``, and False only for a sentence
+    (also once balanced with a quotation mark) in which the pattern finds nothing."""
+    stems, countable = wording.stems_and_countable(text)
+    assert stems == wording.content_stems(text)
+    if not countable:
+        for balanced_text in (text, balanced(text), "“" + text, text + "”"):
+            assert not _QUANTITY.findall(balanced_text)
+    assert Unit("a", 0, text, stems, countable).quantities == quantities(text)
