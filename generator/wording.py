@@ -191,7 +191,7 @@ def _may_count(text: str, data: bytes, pieces: list[bytes]) -> bool:
 
 _IN = re.compile(r"in\s+(the\s+)?")
 _AT = re.compile(r"at\s+(the\s+)?")
-"""``\b(?:in|at)\s+(the\s+)?`` as two patterns opening with a literal, without the ``\b``
+r"""``\b(?:in|at)\s+(the\s+)?`` as two patterns opening with a literal, without the ``\b``
 (checked in :func:`_word_matches`): the regex engine finds a literal prefix with a fast
 search, where it tries an alternation at every "i" and "a"; a third of the time."""
 
