@@ -124,7 +124,7 @@ def naming(corpus: Corpus, document: Document) -> Naming:
                       for form in (name, *corpus.entities[f"{type_}:{name}"].aliases)]
               for type_ in ("event", "organisation")}
     names: dict[str, list[tuple[str, frozenset[str], str, int]]] = {"organisation": [], "event": []}
-    known = {type_: {n for n in document.entities.get(type_, ())} for type_ in names}
+    known = {type_: document.entities.get(type_, ()) for type_ in names}  # sorted: the first match is the same every run
     for mention in document.analysis.mentions:  # one pass for both types, each in order
         type_ = mention.type
         if type_ not in names or len(mention.surface.split()) < 4:
