@@ -7,10 +7,11 @@ and :mod:`site`. Errors a user can fix print as one line without a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .errors import GeneratorError
 from .pipeline import RunReport, generate
@@ -95,7 +96,18 @@ def _print_report(report: RunReport, elapsed: float, wrote: bool) -> None:
     print(", ".join(parts) + f" in {elapsed:.1f} s")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _exit(code: int) -> NoReturn:
+    """End the process now: everything is written and closed, and the operating system frees
+    the run's memory at once, where the interpreter would free its objects one by one
+    (tenths of a second for thousands of articles). Output is flushed first."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def main(argv: Sequence[str] | None = None, exit_when_done: bool = False) -> int:
+    """Run one command; return its exit code. With ``exit_when_done`` (the command line's own
+    entry points), ``generate`` ends the process as soon as its report is printed."""
     args = make_parser().parse_args(argv)
     started = time.perf_counter()
     try:
@@ -105,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK if report.ok else EXIT_REJECTED
         report = generate(args.seeds, args.docs, _knowledge_path(args.knowledge), force=args.force, jobs=args.jobs)
         _print_report(report, time.perf_counter() - started, wrote=True)
+        if args.command == "generate" and exit_when_done:
+            _exit(EXIT_OK if report.ok else EXIT_REJECTED)
+        report.corpus = None  # not needed while the site is built
         if args.command == "build":
             build_site(args.config, args.site)
         elif args.command == "serve":
@@ -116,3 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def run() -> NoReturn:
+    """The ``briefing`` command (and ``python -m generator``)."""
+    raise SystemExit(main(exit_when_done=True))

@@ -54,6 +54,11 @@ class RunReport:
     write: WriteReport | None = None
     cache_rebuilt: str | None = None
     """Why the cache file was thrown away and rebuilt during this run, if it was."""
+    corpus: Corpus | None = field(default=None, repr=False)
+    """The corpus the run built (with its digests). While the report holds it, its objects
+    stay alive: a command that exits right after the run leaves them to the operating
+    system, which frees them at once, instead of Python freeing millions of them one by
+    one (0.1 s at 5,000 articles)."""
 
     @property
     def ok(self) -> bool:
@@ -251,6 +256,7 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
         scanned = scan_hashes(docs, {path: (size, mtime, sealed) for path, (_, sealed, size, mtime) in previous.items()})
         states = {path: state for path, (state, _) in scanned.items()}
         corpus, prepared = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
+        report.corpus = corpus
 
         def keep(path: str, fingerprint: str) -> bool:
             """The file on disk is untouched and was rendered from these very inputs."""
