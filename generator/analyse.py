@@ -14,7 +14,7 @@ from .dates import resolve_dates
 from .dedup import signature
 from .datelines import split_dateline
 from .headlines import make_headline
-from .models import Analysis, Article
+from .models import Analysis, Article, long_names, name_uses
 from .quotes import extract_quotes
 from .sentences import split_paragraphs
 from .summaries import summarise
@@ -44,7 +44,8 @@ def analyse(article: Article, knowledge: Any) -> Analysis:
         dateline=dateline,
         summary=summarise(paragraphs, None, headline, article.overrides),
         paragraphs=paragraphs,
-        mentions=mentions,
+        uses=name_uses(mentions),
+        long_names=long_names(mentions),
         quotes=extract_quotes(paragraphs, mentions),
         events=resolve_dates(sentences, article.date),
         tags=candidate_tags(paragraphs, mentions),

@@ -125,10 +125,8 @@ def naming(corpus: Corpus, document: Document) -> Naming:
               for type_ in ("event", "organisation")}
     names: dict[str, list[tuple[str, frozenset[str], str, int]]] = {"organisation": [], "event": []}
     known = {type_: document.entities.get(type_, ()) for type_ in names}  # sorted: the first match is the same every run
-    for mention in document.analysis.mentions:  # one pass for both types, each in order
+    for mention in document.analysis.long_names:  # one pass for both types, each in order
         type_ = mention.type
-        if type_ not in names or len(mention.surface.split()) < 4:
-            continue
         canonical = next((n for n in known[type_] if n == mention.name or mention.surface in
                           corpus.entities[f"{type_}:{n}"].aliases or mention.name in
                           corpus.entities[f"{type_}:{n}"].aliases), None)

@@ -150,7 +150,7 @@ def statements(documents: Sequence[Document]) -> list[Statements]:
 
 
 def person_stems(documents: Iterable[Document]) -> frozenset[str]:
-    surfaces = {m.surface for d in documents for m in d.analysis.mentions if m.type == "person"}
+    surfaces = {s for d in documents for use in d.analysis.uses if use.type == "person" for s in use.surfaces}
     return frozenset().union(*map(content_stems, surfaces))
 
 

@@ -88,25 +88,33 @@ class DatedEvent(NamedTuple):
 
 @dataclass(frozen=True)
 class Analysis:
-    """What the analysis stage learned about one article."""
+    """What the analysis stage learned about one article: what the later stages read (and
+    the cache keeps), not every mention it found on the way (:func:`name_uses` folds them)."""
 
     headline: str
     dateline: str | None
     summary: str
     paragraphs: tuple[str, ...]
     """Body paragraphs with the dateline removed from the first one."""
-    mentions: tuple[Mention, ...]
+    uses: tuple[NameUse, ...]
+    """The entity mentions folded per name (:func:`name_uses`)."""
+    long_names: tuple[Mention, ...]
+    """The organisation and event mentions written in four words or more (:func:`long_names`),
+    in order: the digests compare how articles write out the same name."""
     quotes: tuple[Quote, ...]
     events: tuple[DatedEvent, ...]
     tags: tuple[str, ...]
     signature: tuple[int, ...] = ()
     """MinHash signature of the text (``dedup.signature``), for finding copies."""
-    uses: tuple[NameUse, ...] = ()
-    """The mentions folded per name (:func:`name_uses`); worked out from ``mentions`` when not given."""
 
-    def __post_init__(self) -> None:
-        if not self.uses and self.mentions:
-            object.__setattr__(self, "uses", name_uses(self.mentions))
+
+LONG_NAME_WORDS = 4
+
+
+def long_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions of :attr:`Analysis.long_names`, in their order."""
+    return tuple(m for m in mentions
+                 if m.type in ("organisation", "event") and len(m.surface.split()) >= LONG_NAME_WORDS)
 
 
 class NameUse(NamedTuple):

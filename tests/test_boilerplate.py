@@ -58,9 +58,9 @@ def test_dateline_below_a_byline_and_no_reporter_among_the_people() -> None:
     assert analysis.headline.startswith("European Central Bank cuts its deposit rate")
     assert analysis.paragraphs[0].startswith("The European Central Bank")
     assert len(analysis.paragraphs) == 2
-    people = {m.name for m in analysis.mentions if m.type == "person"}
+    people = {use.name for use in analysis.uses if use.type == "person"}
     assert people == {"Christine Lagarde"}
-    assert not {m.name for m in analysis.mentions} & {"REUTERS", "Reuters", "FRANKFURT"}
+    assert not {use.name for use in analysis.uses} & {"REUTERS", "Reuters", "FRANKFURT"}
 
 
 def _every_form(paragraph: str) -> bool:
