@@ -157,6 +157,12 @@ class AnalysisCache:
         found = _select(self._db, "analysis", list(wanted), decode_analysis)
         return {wanted[key]: analysis for key, analysis in found.items()}
 
+    def hashes(self) -> set[str]:
+        """The content hashes this version has an analysis for (nothing decoded)."""
+        prefix = self._key("")
+        return {key[len(prefix):] for (key,) in self._db.execute(
+            "SELECT key FROM analysis WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))}
+
     def put_many(self, items: Mapping[str, Analysis | bytes], keep: Iterable[str]) -> None:
         """Store new analyses (or their :func:`encode` bytes, as the analysis workers send
         them) and forget entries of other versions or vanished articles."""

@@ -18,7 +18,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from . import stories
 from .analyse import analyse
@@ -99,18 +99,38 @@ def analyse_all(articles: Sequence[Article], knowledge: Knowledge, jobs: int) ->
 
 
 def understand(
-    articles: Sequence[Article], knowledge: Knowledge, cache: AnalysisCache | None, jobs: int, report: RunReport
+    articles: Sequence[Article], knowledge: Knowledge, cache: AnalysisCache | None, jobs: int, report: RunReport,
+    analysed: Mapping[str, Analysis | bytes] | None = None,
 ) -> list[tuple[Article, Analysis]]:
-    found = cache.get_many(a.content_hash for a in articles) if cache else {}
-    todo = [a for a in articles if a.content_hash not in found]
-    made = dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))
+    """Each article with its analysis: made while its file was read (``analysed``, by content
+    hash), taken from the cache, or made now."""
+    analysed = analysed or {}
+    found = cache.get_many(a.content_hash for a in articles if a.content_hash not in analysed) if cache else {}
+    todo = [a for a in articles if a.content_hash not in found and a.content_hash not in analysed]
+    made = {**analysed, **dict(zip((a.content_hash for a in todo), analyse_all(todo, knowledge, jobs)))}
     if cache:
         cache.put_many({key: value if isinstance(value, bytes) else encode(value) for key, value in made.items()},
                        keep=(a.content_hash for a in articles))
-    report.analysed, report.cached = len(todo), len(articles) - len(todo)
+    report.analysed = sum(1 for a in articles if a.content_hash not in found)
+    report.cached = len(articles) - report.analysed
     results = {**found, **{key: decode_analysis(value) if isinstance(value, bytes) else value
                            for key, value in made.items()}}
     return [(a, _apply_overrides(a, results[a.content_hash])) for a in articles]
+
+
+def analyse_while_reading(knowledge: Knowledge, cached: set[str]) -> Callable[[Article], Analysis | bytes | None]:
+    """What to do with each article as soon as its file is read, in the process that read it:
+    analyse it unless the cache has its analysis (``cached``: content hashes). As in
+    :func:`analyse_all`, an analysis made in a worker comes back encoded."""
+    here = os.getpid()
+
+    def then(article: Article) -> Analysis | bytes | None:
+        if article.content_hash in cached:
+            return None
+        analysis = analyse(article, knowledge)
+        return analysis if os.getpid() == here else encode(analysis)
+
+    return then
 
 
 def _apply_overrides(article: Article, analysis: Analysis) -> Analysis:
@@ -136,16 +156,18 @@ def open_cache(docs: Path, knowledge: Knowledge) -> AnalysisCache:
 
 def build_corpus(articles: Sequence[Article], docs: Path, knowledge: Knowledge, jobs: int,
                  report: RunReport, use_cache: bool = True, cache: AnalysisCache | None = None,
-                 states: Mapping[str, str] | None = None) -> tuple[Corpus, Prepared]:
+                 states: Mapping[str, str] | None = None,
+                 analysed: Mapping[str, Analysis | bytes] | None = None) -> tuple[Corpus, Prepared]:
     """Analyse (or take from ``cache``), assemble, find topics and build digests; what the
     pages need of the whole corpus (:func:`pages.prepare`) is worked out meanwhile, from
     the assembled corpus, in a forked process when there are ``jobs`` > 1 (which alone
     imports scipy: a rerun finds topics and rebuilds a few digests here meanwhile).
-    ``states`` is ``writer.scan(docs)`` when the caller has it (for the editor's topic pages)."""
+    ``states`` is ``writer.scan(docs)`` when the caller has it (for the editor's topic pages);
+    ``analysed``, the analyses made while the files were read (:func:`understand`)."""
     own = open_cache(docs, knowledge) if use_cache and cache is None else None
     cache = cache or own
     try:
-        pairs = understand(articles, knowledge, cache, jobs, report)
+        pairs = understand(articles, knowledge, cache, jobs, report, analysed)
         copy_memo = cache.copies() if cache else None
         verdicts = Verdicts(copy_memo.load()) if copy_memo else None
         assembled = corpus = assemble(pairs, knowledge, verdicts)
@@ -249,13 +271,18 @@ def _generate(seeds: Path, docs: Path, knowledge_path: Path | None, force: bool,
     cache = open_cache(docs, knowledge)
     try:
         inputs = cache.inputs(code_version(roots=READER_ROOTS))
-        articles, report.rejected, stamps = read_folder_stamped(seeds, today, inputs.load(), jobs)
+        # On Linux the files to read are also analysed where they are read (one pass on both
+        # cores); elsewhere the analysis has its own process pool (:func:`analyse_all`).
+        then = analyse_while_reading(knowledge, cache.hashes()) if jobs > 1 and can_fork() else None
+        articles, report.rejected, stamps, after = read_folder_stamped(seeds, today, inputs.load(), jobs, then)
+        analysed = {a.content_hash: made for a in articles if (made := after.get(a.source)) is not None}
         report.articles = len(articles)
         memo = cache.pages()
         previous = memo.load()
         scanned = scan_hashes(docs, {path: (size, mtime, sealed) for path, (_, sealed, size, mtime) in previous.items()})
         states = {path: state for path, (state, _) in scanned.items()}
-        corpus, prepared = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states)
+        corpus, prepared = build_corpus(articles, docs, knowledge, jobs, report, cache=cache, states=states,
+                                        analysed=analysed)
         report.corpus = corpus
 
         def keep(path: str, fingerprint: str) -> bool:

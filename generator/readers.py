@@ -15,13 +15,15 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping, TypeVar
 
 import yaml
 
 from .errors import ArticleError
 from .models import Article
 from .parallel import fork_map
+
+T = TypeVar("T")
 
 MAX_BYTES = 1_000_000
 """Largest accepted input file. Real articles are a few kilobytes."""
@@ -273,21 +275,23 @@ Stamp = tuple[int, int]
 
 def read_folder(folder: Path, today: _dt.date | None = None) -> tuple[list[Article], list[ArticleError]]:
     """Read every file in ``folder``: the articles and one error per rejected file."""
-    articles, errors, _ = read_folder_stamped(folder, today)
+    articles, errors, _, _ = read_folder_stamped(folder, today)
     return articles, errors
 
 
 def read_folder_stamped(
     folder: Path, today: _dt.date | None = None, known: Mapping[str, tuple[Stamp, Article]] | None = None,
-    jobs: int = 1,
-) -> tuple[list[Article], list[ArticleError], dict[str, Stamp]]:
-    """:func:`read_folder`, plus each article file's :data:`Stamp`.
+    jobs: int = 1, then: Callable[[Article], T] | None = None,
+) -> tuple[list[Article], list[ArticleError], dict[str, Stamp], dict[str, T]]:
+    """:func:`read_folder`, plus each article file's :data:`Stamp`, plus ``then(article)``
+    for each article read now (by source), worked out in the process that read it.
 
     ``known`` maps file names to the stamp and article a previous run read:
     a file whose size and modification time are unchanged is not read again
     (what ``make`` and ``git`` trust too). The caller records no stamp for a
     file modified moments before it is recorded, so such a file is read.
-    Files to read are read on ``jobs`` processes when there are many.
+    Files to read are read on ``jobs`` processes when there are many (with
+    ``then``, when there are enough for ``then`` to be worth a process).
     """
     known = known or {}
     today = today or _dt.date.today()
@@ -304,24 +308,33 @@ def read_folder_stamped(
         fresh = previous and previous[0] == stamp and (previous[1].date - today).days <= MAX_FUTURE_DAYS
         found.append((path.name, stamp, previous[1] if fresh else None))  # type: ignore[index]
     todo = [name for name, _, article in found if article is None]
-    read = dict(zip(todo, fork_map(lambda name: _read_or_error(folder / name, today), todo, jobs,
-                                   min_items=PARALLEL_READ)))
+
+    def read(name: str) -> tuple[Article | ArticleError, T | None]:
+        article = _read_or_error(folder / name, today)
+        return article, (then(article) if then is not None and isinstance(article, Article) else None)
+
+    read_now = dict(zip(todo, fork_map(read, todo, jobs, min_items=PARALLEL_READ if then is None else PARALLEL_THEN)))
     articles: list[Article] = []
     errors: list[ArticleError] = []
     stamps: dict[str, Stamp] = {}
+    after: dict[str, T] = {}
     for name, stamp, article in found:
         if article is None:
-            article = read[name]
+            article, result = read_now[name]
+            if then is not None and isinstance(article, Article):
+                after[article.source] = result  # type: ignore[assignment]
         if isinstance(article, ArticleError):
             errors.append(article)
             continue
         articles.append(article)
         stamps[article.source] = stamp  # type: ignore[assignment]
-    return articles, errors, stamps
+    return articles, errors, stamps, after
 
 
 PARALLEL_READ = 500
 """Fewer files to read than this are read in this process (a worker costs more than it saves)."""
+PARALLEL_THEN = 64
+"""With work to do on each article read (``then``), fewer files than this are read in this process."""
 
 
 def _read_or_error(path: Path, today: _dt.date) -> Article | ArticleError:
