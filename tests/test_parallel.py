@@ -75,6 +75,32 @@ def test_a_folder_read_on_two_processes_is_read_as_on_one(tmp_path) -> None:
     assert (error.path, error.reason, str(error)) == ("x.txt", "bad", "x.txt: bad")
 
 
+def test_work_done_on_each_article_where_it_is_read_comes_back_for_each_article_read(tmp_path) -> None:
+    """``then`` runs on every article read now (in whichever process read it), on none a
+    previous run read or that failed to read; its results are the same on one process or two."""
+    from generator.readers import PARALLEL_THEN, read_folder_stamped
+
+    for n in range(PARALLEL_THEN * 3):
+        (tmp_path / f"{n:04d}.txt").write_text(f"date 2024-03-{n % 28 + 1:02d}\n\nArticle {n} on Delhi.\n",
+                                               encoding="utf-8")
+    (tmp_path / "0001.txt").write_text("no date line here\n", encoding="utf-8")
+
+    def then(article):
+        return (article.source, len(article.paragraphs[0]), os.getpid() != here)
+
+    here = os.getpid()
+    first = read_folder_stamped(tmp_path, jobs=1, then=then)
+    known = {a.source: (first[2][a.source], a) for a in first[0][:10]}  # as a previous run left them
+    for jobs in (1, 2):
+        articles, errors, _, after = read_folder_stamped(tmp_path, jobs=jobs, known=known, then=then)
+        assert len(articles) == PARALLEL_THEN * 3 - 1 and [e.path for e in errors] == ["0001.txt"]
+        assert set(after) == {a.source for a in articles} - set(known)
+        assert {source: result[:2] for source, result in after.items()} == {
+            a.source: (a.source, len(a.paragraphs[0])) for a in articles if a.source not in known}
+        if jobs == 2 and can_fork():
+            assert any(result[2] for result in after.values())  # some were read by the worker
+
+
 def test_a_forked_call_gives_its_result_or_raises_here() -> None:
     from generator.parallel import Forked
 
