@@ -9,6 +9,7 @@ it, and deleting it only costs time.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import re
 import sqlite3
@@ -18,7 +19,7 @@ from typing import Callable, Iterable, Mapping, TypeVar
 
 import msgspec
 
-from .models import Analysis, Article, Digest
+from .models import Analysis, Article, Digest, Topic
 
 CACHE_NAME = ".briefing-cache.sqlite"
 T = TypeVar("T")
@@ -217,6 +218,49 @@ class CopyMemo:
         self._loaded = dict(items)
 
 
+class _DigestHead(msgspec.Struct):
+    """What every run reads of every digest, decoded from a cached digest without the rest."""
+
+    summary: str
+    entities: dict[str, tuple[str, ...]]
+    updated: _dt.date
+
+
+class CachedDigest(Digest):
+    """A digest as the cache gives it back: what every run reads of every digest (summary,
+    entities, date) is decoded at once; the rest (overview, facts, timeline, quotes...) only
+    when something reads it, which a rerun does for the few digest pages it renders (decoding
+    all of them cost 0.06 s of a rerun at 5,000 articles). It has no topic until
+    :meth:`for_topic` gives it the one it was found for."""
+
+    def __getattr__(self, name: str) -> object:  # only for what is not decoded yet
+        if name not in _LAZY:
+            raise AttributeError(name)
+        try:
+            full = _DECODE_DIGEST(self.__dict__["_blob"])
+        except (msgspec.DecodeError, TypeError, ValueError) as exc:  # damaged: generate() rebuilds the cache
+            raise sqlite3.DatabaseError(f"a cached digest does not decode ({exc})") from None
+        for field in _LAZY:
+            object.__setattr__(self, field, getattr(full, field))
+        return self.__dict__[name]
+
+    @classmethod
+    def of(cls, blob: bytes) -> "CachedDigest":
+        head = _DECODE_DIGEST_HEAD(blob)
+        digest = object.__new__(cls)
+        digest.__dict__.update(summary=head.summary, entities=head.entities, updated=head.updated, _blob=blob)
+        return digest
+
+    def for_topic(self, topic: Topic, key: str) -> "CachedDigest":
+        digest = object.__new__(CachedDigest)
+        digest.__dict__.update(self.__dict__, topic=topic, key=key)
+        return digest
+
+
+_LAZY = ("overview", "facts", "disagreements", "timeline", "quotes", "contributions")
+_DECODE_DIGEST_HEAD = msgspec.msgpack.Decoder(_DigestHead).decode
+
+
 class DigestCache:
     """Digests kept between runs in the same SQLite file, keyed by ``digests.DigestKeys``.
 
@@ -229,8 +273,9 @@ class DigestCache:
         self.version = version
         db.execute("CREATE TABLE IF NOT EXISTS digest (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Digest]:
-        return _select(self._db, "digest", sorted(set(keys)), _DECODE_DIGEST)
+    def get_many(self, keys: Iterable[str]) -> dict[str, CachedDigest]:
+        """The digests kept under ``keys``, each without its topic (:meth:`CachedDigest.for_topic`)."""
+        return _select(self._db, "digest", sorted(set(keys)), CachedDigest.of)
 
     def put_many(self, items: Mapping[str, Digest], keep: Iterable[str]) -> None:
         _store(self._db, "digest", items, set(keep))

@@ -370,7 +370,7 @@ def build_digests(corpus: Corpus, topics: Sequence[Topic], memo: DigestMemo | No
         english.frequencies()  # read once here, not once in each forked worker
     built = fork_map(lambda topic: build_digest(corpus, topic, read), todo, jobs, min_items=_FORKED)
     fresh = {id(t): digest for t, digest in zip(todo, built)}
-    digests = tuple(replace(fresh[id(t)] if id(t) in fresh else found[keys[n]], topic=t, key=keys[n])
+    digests = tuple((fresh[id(t)] if id(t) in fresh else found[keys[n]]).for_topic(t, keys[n])
                     for n, t in enumerate(topics))
     if memo:
         memo.put_many({keys[n]: d for n, (t, d) in enumerate(zip(topics, digests)) if id(t) in fresh}, keep=keys)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Mapping, NamedTuple
 
 import msgspec
@@ -284,6 +284,10 @@ class Digest:
     updated: _dt.date
     key: str = ""
     """Hash of everything the digest was built from (``digests.DigestKeys``)."""
+
+    def for_topic(self, topic: Topic, key: str) -> "Digest":
+        """This digest of ``topic``, under ``key`` (a digest from the cache stays lazy: ``cache.CachedDigest``)."""
+        return replace(self, topic=topic, key=key)
 
 
 _ENCODE = msgspec.msgpack.Encoder().encode

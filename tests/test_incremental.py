@@ -219,3 +219,33 @@ def test_the_cache_key_follows_every_package_import() -> None:
         assert set(_relative_imports(path.read_bytes())) == parsed, path
     assert _relative_imports(b"from .pages.article import x\nfrom . import (a,\n    b as c)\n"
                              b"def f():\n    from .q import z  # late\n") == ("pages", "a", "b", "q")
+
+
+def test_a_cached_digest_reads_as_the_digest_it_was_and_decodes_the_rest_when_read(tmp_path: Path) -> None:
+    """Digests come back from the cache with their summary, entities and date decoded; the rest
+    (facts, timeline, quotes...) is decoded when first read, and equals what was stored."""
+    import dataclasses
+    import sqlite3
+
+    import pytest
+
+    from generator.cache import CachedDigest, encode
+    from generator.models import Digest
+
+    project = copy_scaffold(tmp_path / "project")
+    shutil.copytree(SEEDS, project / "seeds")
+    report = generate(project / "seeds", project / "docs")
+    stored = {digest.key: digest for digest in report.corpus.digests}
+    with sqlite3.connect(project / "docs" / CACHE_NAME) as db:
+        rows = dict(db.execute("SELECT key, value FROM digest"))
+    assert set(rows) == set(stored)
+    for key, digest in stored.items():
+        cached = CachedDigest.of(rows[key])
+        assert "facts" not in cached.__dict__ and (cached.summary, cached.entities) == (digest.summary, digest.entities)
+        again = cached.for_topic(digest.topic, key)
+        assert isinstance(again, CachedDigest) and "facts" not in again.__dict__
+        assert all(getattr(again, f.name) == getattr(digest, f.name) for f in dataclasses.fields(Digest))
+        assert encode(again) == encode(digest)
+    head_only = encode(dataclasses.replace(next(iter(stored.values())), facts="not facts"))  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.DatabaseError):
+        CachedDigest.of(head_only).facts  # noqa: B018 (damaged: generate() rebuilds the cache file)
