@@ -7,6 +7,7 @@ and :mod:`site`. Errors a user can fix print as one line without a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -115,6 +116,11 @@ def main(argv: Sequence[str] | None = None, exit_when_done: bool = False) -> int
             report = generate(args.seeds, args.docs, _knowledge_path(args.knowledge), write=False)
             _print_report(report, time.perf_counter() - started, wrote=False)
             return EXIT_OK if report.ok else EXIT_REJECTED
+        if args.command == "generate" and exit_when_done:
+            # generate() pauses the cyclic collector while it runs and turns it back on at the end,
+            # when the first allocation then walks every object the run made (0.15 s at 5,000
+            # articles); a process that exits right after has no use for that collection.
+            gc.disable()
         report = generate(args.seeds, args.docs, _knowledge_path(args.knowledge), force=args.force, jobs=args.jobs)
         _print_report(report, time.perf_counter() - started, wrote=True)
         if args.command == "generate" and exit_when_done:
