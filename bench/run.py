@@ -762,8 +762,9 @@ def markdown(report: dict) -> str:
             f"| {fmt((r.get('site') or {}).get('mb'))} MB, {fmt((r.get('site') or {}).get('files'))} files |")
     lines += ["", "Every timed command starts after a disk sync, so one step's unwritten files are not charged to the next.",
               "", "CPU time is that of the generate process and its workers: *user* is the generator's own work;"
-              " *system* is the kernel's, mostly creating the pages' files, which on this machine costs from"
-              " 0.02 to 0.6 ms a file from one run to the next.",
+              " *system* is the kernel's, mostly creating the pages' files. Creating a file here costs about"
+              " 0.03 ms, but up to 0.5 ms in the minutes after tens of thousands of files were deleted (ext4"
+              " skips recently freed inodes), so the bench deletes nothing until every size is measured.",
               "", "Peak memory: the larger of the biggest single process (`/usr/bin/time -v`) and the summed PSS of "
               "the process tree sampled every 0.2 s (memory forked workers share with their parent counts once).",
               "", "## Reruns of generate", "",
