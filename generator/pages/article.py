@@ -109,20 +109,10 @@ def front_matter(corpus: Corpus, document: Document) -> list[str]:
             _strings(lines, type_, names, "  ")
     else:
         lines.append("entities: {}")
-    if document.quotes:
-        lines.append("quotes:")
-        for quote in document.quotes:
-            lines.append(f"- speaker: {'null' if quote.speaker is None else inert(quote.speaker)}")
-            lines.append(f"  text: {inert(clean(quote.text))}")
-    else:
-        lines.append("quotes: []")
-    if analysis.events:
-        lines.append("events:")
-        for event in analysis.events:
-            lines.append(f"- date: {inert(event.date)}")
-            lines.append(f"  text: {inert(clean(event.text))}")
-    else:
-        lines.append("events: []")
+    _records(lines, "quotes", [("speaker", "null" if quote.speaker is None else inert(quote.speaker),
+                                "text", inert(clean(quote.text))) for quote in document.quotes])
+    _records(lines, "events", [("date", inert(event.date), "text", inert(clean(event.text)))
+                               for event in analysis.events])
     _strings(lines, "copies", document.copies)
     lines += ["search:", f"  boost: {yaml_emit.scalar(BOOST['article'])}"]
     return lines
@@ -136,6 +126,18 @@ def _strings(lines: list[str], key: str, values: Sequence[str], indent: str = ""
         lines += [f"{indent}- {markup.inert(value)}" for value in values]
     else:
         lines.append(f"{indent}{key}: []")
+
+
+def _records(lines: list[str], key: str, rows: Sequence[tuple[str, str, str, str]]) -> None:
+    """``key:`` and a two-field mapping per row (``key: []`` for none), as YAML front matter: each
+    row is ``(field, value, field, value)``, the values already written as YAML scalars."""
+    if not rows:
+        lines.append(f"{key}: []")
+        return
+    lines.append(f"{key}:")
+    for first, first_value, second, second_value in rows:
+        lines.append(f"- {first}: {first_value}")
+        lines.append(f"  {second}: {second_value}")
 
 
 def entity_links(document: Document, links: Links) -> list[str]:
